@@ -1,0 +1,53 @@
+package app.talkingstick;
+
+import app.talkingstick.config.Config;
+import app.talkingstick.config.ConfigException;
+import app.talkingstick.config.ConfigLoader;
+import java.net.BindException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar talkingstick.jar [--demo]}: configuration from the environment (see docs/operations.md). */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+    List<String> flags = List.of(args);
+    if (flags.contains("--help") || flags.contains("-h")) {
+      System.err.println("usage: java -jar talkingstick.jar [--demo]   (settings: see docs/operations.md)");
+      return;
+    }
+    Logger log = LoggerFactory.getLogger(Main.class);
+    Config config;
+    try {
+      config = ConfigLoader.fromEnvironment(System.getenv(), flags.contains("--demo"));
+    } catch (ConfigException e) {
+      System.err.println("talkingstick: configuration error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    TalkingStick server;
+    try {
+      server = TalkingStick.start(config);
+    } catch (RuntimeException e) {
+      System.err.println("talkingstick: could not start: " + explain(e, config));
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+    log.info("TalkingStick is listening on http://localhost:{}", server.port());
+  }
+
+  private static String explain(Throwable e, Config config) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConfigException) return t.getMessage();
+      if (t instanceof BindException) return "port " + config.port() + " is already in use (set PORT to another one)";
+    }
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+  }
+}

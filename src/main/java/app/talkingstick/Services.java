@@ -1,0 +1,21 @@
+package app.talkingstick;
+
+import app.talkingstick.auth.AccessTokens;
+import app.talkingstick.auth.AuthService;
+import app.talkingstick.auth.TicketStore;
+import app.talkingstick.bridge.AddressRules;
+import app.talkingstick.bridge.Inbox;
+import app.talkingstick.config.Config;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.sqlclient.Pool;
+
+/** The long-lived, thread-safe collaborators shared by the verticles. None holds room state. */
+public record Services(
+    Config config,
+    Pool pool,
+    PrometheusMeterRegistry metrics,
+    AccessTokens accessTokens,
+    TicketStore tickets,
+    AuthService auth,
+    Inbox inbox,
+    AddressRules addressRules) {}

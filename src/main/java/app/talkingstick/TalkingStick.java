@@ -1,0 +1,141 @@
+package app.talkingstick;
+
+import app.talkingstick.auth.AccessTokens;
+import app.talkingstick.auth.AuthService;
+import app.talkingstick.auth.JwtKeys;
+import app.talkingstick.auth.PasswordHasher;
+import app.talkingstick.auth.RefreshTokenStore;
+import app.talkingstick.auth.TicketStore;
+import app.talkingstick.bridge.AddressRules;
+import app.talkingstick.bridge.Inbox;
+import app.talkingstick.bridge.UserAddresses;
+import app.talkingstick.config.Config;
+import app.talkingstick.config.ConfigException;
+import app.talkingstick.http.ApiError;
+import app.talkingstick.demo.DemoSeeder;
+import app.talkingstick.http.HttpServerVerticle;
+import app.talkingstick.store.DatabaseTarget;
+import app.talkingstick.store.EmbeddedDatabase;
+import app.talkingstick.store.Migrations;
+import app.talkingstick.store.Pools;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.sqlclient.Pool;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running server: its database (embedded or external), its Vert.x instance and verticles.
+ * {@link Main} runs one; tests run many, each on a random port.
+ */
+public final class TalkingStick implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TalkingStick.class);
+
+  private final Config config;
+  private final Optional<EmbeddedDatabase> embedded;
+  private final Vertx vertx;
+  private final Services services;
+  private final int port;
+
+  private TalkingStick(Config config, Optional<EmbeddedDatabase> embedded, Vertx vertx, Services services, int port) {
+    this.config = config;
+    this.embedded = embedded;
+    this.vertx = vertx;
+    this.services = services;
+    this.port = port;
+  }
+
+  /** Starts everything and blocks until the server accepts work. Call from a non-event-loop thread. */
+  public static TalkingStick start(Config config) {
+    Optional<EmbeddedDatabase> embedded = config.databaseUrl().isPresent()
+        ? Optional.empty()
+        : Optional.of(EmbeddedDatabase.start(config.dataDir(), 0));
+    Vertx vertx = null;
+    try {
+      DatabaseTarget target = config.databaseUrl().map(DatabaseTarget::fromUrl)
+          .orElseGet(() -> embedded.get().target());
+      Migrations.apply(target);
+      JwtKeys keys = JwtKeys.load(config);
+      PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      vertx = Vertx.builder()
+          .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+              .setEnabled(true)
+              .setJvmMetricsEnabled(true)
+              .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
+          .withMetrics(new MicrometerMetricsFactory(metrics))
+          .build();
+      Services services = assemble(config, vertx, Pools.create(vertx, target, config.maxDbConnections()), metrics, keys);
+      bootstrapAccounts(config, services).await();
+      HttpServerVerticle http = new HttpServerVerticle(services);
+      vertx.deployVerticle(http).await();
+      vertx.deployVerticle(new HousekeepingVerticle(services.auth())).await();
+      return new TalkingStick(config, embedded, vertx, services, http.actualPort());
+    } catch (RuntimeException e) {
+      if (vertx != null) vertx.close().await();
+      embedded.ifPresent(EmbeddedDatabase::close);
+      throw e;
+    }
+  }
+
+  private static Services assemble(Config config, Vertx vertx, Pool pool, PrometheusMeterRegistry metrics, JwtKeys keys) {
+    AccessTokens accessTokens = new AccessTokens(vertx, keys, config);
+    TicketStore tickets = new TicketStore(pool, config.wsTicketTtl());
+    AuthService auth = new AuthService(vertx, pool, accessTokens, new RefreshTokenStore(config.refreshTokenTtl()),
+        tickets, PasswordHasher.standard());
+    AddressRules rules = new AddressRules()
+        .allowRegister(UserAddresses.INBOX_RE, (who, address) ->
+            Future.succeededFuture(who.accountId().equals(UUID.fromString(address.group(1)))));
+    return new Services(config, pool, metrics, accessTokens, tickets, auth, new Inbox(vertx), rules);
+  }
+
+  private static Future<Void> bootstrapAccounts(Config config, Services services) {
+    Future<Void> admin = config.admin()
+        .map(a -> services.auth().ensureAdmin(a.username(), a.password()).recover(err -> Future.failedFuture(
+            err instanceof ApiError api && api.status() == 400
+                ? new ConfigException("ADMIN_USERNAME/ADMIN_PASSWORD: " + api.getMessage())
+                : err)))
+        .orElse(Future.succeededFuture());
+    return config.demo() ? admin.compose(v -> new DemoSeeder(services).seed()) : admin;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  /** The embedded database, when this server runs one (tests stop and restart it). */
+  public Optional<EmbeddedDatabase> embeddedDatabase() {
+    return embedded;
+  }
+
+  /** Stops accepting, lets verticles finish their writes, closes the pool, then stops the embedded database. */
+  @Override
+  public void close() {
+    LOG.info("Shutting down");
+    try {
+      vertx.close().await();
+    } finally {
+      embedded.ifPresent(EmbeddedDatabase::close);
+    }
+  }
+}

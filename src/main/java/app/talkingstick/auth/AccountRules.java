@@ -1,0 +1,50 @@
+package app.talkingstick.auth;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** What a username, password and display name must look like. Returns a reason when they don't. */
+public final class AccountRules {
+  private AccountRules() {}
+
+  public static final int MIN_PASSWORD = 10;
+  public static final int MAX_PASSWORD = 256;
+  private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
+
+  public static String normaliseUsername(String username) {
+    return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+  }
+
+  public static Optional<String> usernameProblem(String normalised) {
+    if (!USERNAME.matcher(normalised).matches()) {
+      return Optional.of("username must be 3 to 32 characters: letters, digits, '.', '_' or '-',"
+          + " starting with a letter or digit");
+    }
+    return Optional.empty();
+  }
+
+  public static Optional<String> passwordProblem(String password, String normalisedUsername) {
+    if (password == null || password.length() < MIN_PASSWORD) {
+      return Optional.of("password must be at least " + MIN_PASSWORD + " characters");
+    }
+    if (password.length() > MAX_PASSWORD) {
+      return Optional.of("password must be at most " + MAX_PASSWORD + " characters");
+    }
+    if (password.trim().toLowerCase(Locale.ROOT).contains(normalisedUsername)) {
+      return Optional.of("password must not contain the username");
+    }
+    return Optional.empty();
+  }
+
+  public static Optional<String> displayNameProblem(String displayName) {
+    String trimmed = displayName == null ? "" : displayName.strip();
+    if (trimmed.isEmpty() || trimmed.length() > 64) {
+      return Optional.of("displayName must be 1 to 64 characters");
+    }
+    if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
+      return Optional.of("displayName must not contain control characters");
+    }
+    return Optional.empty();
+  }
+}

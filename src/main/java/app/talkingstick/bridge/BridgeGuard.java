@@ -1,0 +1,62 @@
+package app.talkingstick.bridge;
+
+import app.talkingstick.auth.Principal;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.handler.sockjs.BridgeEvent;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+
+/**
+ * Decides every bridge event for a socket opened through {@link TicketGate}: clients never
+ * publish, send and register only where {@link AddressRules} lets this principal, and every
+ * message they send carries the server's {@link SenderStamp} instead of their own headers.
+ * Every event is completed; the guard never writes to the socket itself.
+ */
+public final class BridgeGuard implements Handler<BridgeEvent> {
+
+  private final AddressRules rules;
+  private final SocketRegistry registry;
+
+  public BridgeGuard(AddressRules rules, SocketRegistry registry) {
+    this.rules = rules;
+    this.registry = registry;
+  }
+
+  @Override
+  public void handle(BridgeEvent event) {
+    decide(event).onComplete(result -> event.complete(result.succeeded() && result.result()));
+  }
+
+  private Future<Boolean> decide(BridgeEvent event) {
+    SockJSSocket socket = event.socket();
+    return switch (event.type()) {
+      case SOCKET_CREATED -> Future.succeededFuture(opened(socket));
+      case SOCKET_CLOSED -> {
+        registry.remove(socket);
+        yield Future.succeededFuture(true);
+      }
+      case PUBLISH -> Future.succeededFuture(false);
+      case SEND -> send(event, registry.principalOf(socket));
+      case REGISTER -> rules.mayRegister(registry.principalOf(socket), address(event));
+      case UNREGISTER, REGISTERED, RECEIVE, SOCKET_IDLE, SOCKET_PING, SOCKET_ERROR -> Future.succeededFuture(true);
+    };
+  }
+
+  private boolean opened(SockJSSocket socket) {
+    Principal principal = TicketGate.principalOf(socket.routingContext());
+    return principal != null && registry.add(socket, principal);
+  }
+
+  private Future<Boolean> send(BridgeEvent event, Principal principal) {
+    return rules.maySend(principal, address(event)).map(allowed -> {
+      if (allowed) event.getRawMessage().put("headers", SenderStamp.headersFor(principal));
+      return allowed;
+    });
+  }
+
+  private static String address(BridgeEvent event) {
+    JsonObject raw = event.getRawMessage();
+    return raw == null ? null : raw.getString("address");
+  }
+}

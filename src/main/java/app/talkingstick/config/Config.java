@@ -1,0 +1,40 @@
+package app.talkingstick.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything the server is configured with, validated. Built by {@link ConfigLoader}. */
+public record Config(
+    String host,
+    int port,
+    Path dataDir,
+    Optional<URI> databaseUrl,
+    List<String> allowedOrigins,
+    Optional<AdminAccount> admin,
+    Optional<JwtKeyFiles> jwtKeyFiles,
+    String jwtIssuer,
+    String jwtAudience,
+    Duration accessTokenTtl,
+    Duration refreshTokenTtl,
+    Duration wsTicketTtl,
+    int maxSocketsPerUser,
+    int maxDbConnections,
+    boolean demo) {
+
+  public record AdminAccount(String username, String password) {
+    @Override
+    public String toString() {
+      return "AdminAccount[username=" + username + ", password=***]";
+    }
+  }
+
+  public record JwtKeyFiles(Path privateKeyPem, Path publicKeyPem) {}
+
+  /** With no allowlist configured, only the server's own origin may open a socket. */
+  public boolean sameOriginOnly() {
+    return allowedOrigins.isEmpty();
+  }
+}

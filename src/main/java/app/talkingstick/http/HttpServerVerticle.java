@@ -1,0 +1,89 @@
+package app.talkingstick.http;
+
+import app.talkingstick.Services;
+import app.talkingstick.auth.AuthRoutes;
+import app.talkingstick.bridge.EventBusBridge;
+import app.talkingstick.bridge.SocketRegistry;
+import io.micrometer.core.instrument.Gauge;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The HTTP API, the event bus socket and the static web client on one port. */
+public final class HttpServerVerticle extends VerticleBase {
+
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+  public static final int MAX_FRAME_BYTES = 64 * 1024;
+  private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+      + " img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none';"
+      + " frame-ancestors 'none'; form-action 'self'";
+
+  private final Services services;
+  private HttpServer server;
+
+  public HttpServerVerticle(Services services) {
+    this.services = services;
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.route().handler(new RequestLog()).handler(HttpServerVerticle::securityHeaders);
+    new HealthRoutes(services.pool()).mount(router);
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(services.metrics()));
+    router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES).setHandleFileUploads(false));
+    new AuthRoutes(services.auth(), new Authenticated(services.auth()), List.of()).mount(router);
+    router.route("/api/*").handler(ErrorHandling::notFound);
+    SocketRegistry sockets = EventBusBridge.mount(vertx, router, services.addressRules(), services.tickets(),
+        services.config().allowedOrigins(), services.config().maxSocketsPerUser());
+    Gauge.builder("talkingstick.sockets.open", sockets, SocketRegistry::size)
+        .description("Open event bus sockets")
+        .tag("verticle", deploymentID())
+        .register(services.metrics());
+    router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html"));
+    router.route().handler(ErrorHandling::notFound);
+    router.route().failureHandler(ErrorHandling::onFailure);
+    return vertx.createHttpServer(serverOptions())
+        .requestHandler(router)
+        .listen()
+        .onSuccess(s -> server = s);
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.shutdown(5, TimeUnit.SECONDS);
+  }
+
+  private HttpServerOptions serverOptions() {
+    return new HttpServerOptions()
+        .setHost(services.config().host())
+        .setPort(services.config().port())
+        .setMaxWebSocketFrameSize(MAX_FRAME_BYTES)
+        .setMaxWebSocketMessageSize(MAX_FRAME_BYTES)
+        .setPerFrameWebSocketCompressionSupported(false)
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setCompressionSupported(false)
+        .setIdleTimeout(0);
+  }
+
+  private static void securityHeaders(RoutingContext ctx) {
+    ctx.response().headers()
+        .set("X-Content-Type-Options", "nosniff")
+        .set("Referrer-Policy", "no-referrer")
+        .set("X-Frame-Options", "DENY")
+        .set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    ctx.next();
+  }
+}
