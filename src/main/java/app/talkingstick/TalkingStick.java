@@ -56,6 +56,7 @@ public final class TalkingStick implements AutoCloseable {
 
   /** Starts everything and blocks until the server accepts work. Call from a non-event-loop thread. */
   public static TalkingStick start(Config config) {
+    JwtKeys keys = JwtKeys.load(config);
     Optional<EmbeddedDatabase> embedded = config.databaseUrl().isPresent()
         ? Optional.empty()
         : Optional.of(EmbeddedDatabase.start(config.dataDir(), 0));
@@ -64,7 +65,6 @@ public final class TalkingStick implements AutoCloseable {
       DatabaseTarget target = config.databaseUrl().map(DatabaseTarget::fromUrl)
           .orElseGet(() -> embedded.get().target());
       Migrations.apply(target);
-      JwtKeys keys = JwtKeys.load(config);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       vertx = Vertx.builder()
           .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
