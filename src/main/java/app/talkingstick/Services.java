@@ -6,6 +6,8 @@ import app.talkingstick.auth.TicketStore;
 import app.talkingstick.bridge.AddressRules;
 import app.talkingstick.bridge.Inbox;
 import app.talkingstick.config.Config;
+import app.talkingstick.group.MembershipStore;
+import app.talkingstick.group.RoomNotifier;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.sqlclient.Pool;
 
@@ -18,4 +20,6 @@ public record Services(
     TicketStore tickets,
     AuthService auth,
     Inbox inbox,
-    AddressRules addressRules) {}
+    AddressRules addressRules,
+    MembershipStore memberships,
+    RoomNotifier rooms) {}

@@ -13,6 +13,8 @@ import app.talkingstick.config.Config;
 import app.talkingstick.config.ConfigException;
 import app.talkingstick.http.ApiError;
 import app.talkingstick.demo.DemoSeeder;
+import app.talkingstick.group.MembershipStore;
+import app.talkingstick.group.RoomNotifier;
 import app.talkingstick.http.HttpServerVerticle;
 import app.talkingstick.store.DatabaseTarget;
 import app.talkingstick.store.EmbeddedDatabase;
@@ -94,7 +96,8 @@ public final class TalkingStick implements AutoCloseable {
     AddressRules rules = new AddressRules()
         .allowRegister(UserAddresses.INBOX_RE, (who, address) ->
             Future.succeededFuture(who.accountId().equals(UUID.fromString(address.group(1)))));
-    return new Services(config, pool, metrics, accessTokens, tickets, auth, new Inbox(vertx), rules);
+    return new Services(config, pool, metrics, accessTokens, tickets, auth, new Inbox(vertx), rules,
+        new MembershipStore(pool), new RoomNotifier(vertx));
   }
 
   private static Future<Void> bootstrapAccounts(Config config, Services services) {

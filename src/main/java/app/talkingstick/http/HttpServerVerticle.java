@@ -4,6 +4,7 @@ import app.talkingstick.Services;
 import app.talkingstick.auth.AuthRoutes;
 import app.talkingstick.bridge.EventBusBridge;
 import app.talkingstick.bridge.SocketRegistry;
+import app.talkingstick.group.GroupRoutes;
 import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -44,7 +45,9 @@ public final class HttpServerVerticle extends VerticleBase {
     new HealthRoutes(services.pool()).mount(router);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(services.metrics()));
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES).setHandleFileUploads(false));
-    new AuthRoutes(services.auth(), new Authenticated(services.auth()), List.of()).mount(router);
+    Authenticated authenticated = new Authenticated(services.auth());
+    new AuthRoutes(services.auth(), authenticated, List.of()).mount(router);
+    new GroupRoutes(services, authenticated).mount(router);
     router.route("/api/*").handler(ErrorHandling::notFound);
     SocketRegistry sockets = EventBusBridge.mount(vertx, router, services.addressRules(), services.tickets(),
         services.config().allowedOrigins(), services.config().maxSocketsPerUser());
