@@ -33,18 +33,28 @@ public final class Main {
     try {
       server = TalkingStick.start(config);
     } catch (RuntimeException e) {
-      System.err.println("talkingstick: could not start: " + explain(e, config));
-      System.exit(1);
+      boolean badConfig = causeOf(e, ConfigException.class) != null;
+      System.err.println("talkingstick: " + (badConfig ? "configuration error: " : "could not start: ") + explain(e, config));
+      System.exit(badConfig ? 2 : 1);
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
     log.info("TalkingStick is listening on http://localhost:{}", server.port());
   }
 
-  private static String explain(Throwable e, Config config) {
+  private static Throwable causeOf(Throwable e, Class<? extends Throwable> type) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ConfigException) return t.getMessage();
-      if (t instanceof BindException) return "port " + config.port() + " is already in use (set PORT to another one)";
+      if (type.isInstance(t)) return t;
+      if (t.getCause() == t) break;
+    }
+    return null;
+  }
+
+  private static String explain(Throwable e, Config config) {
+    Throwable badSetting = causeOf(e, ConfigException.class);
+    if (badSetting != null) return badSetting.getMessage();
+    if (causeOf(e, BindException.class) != null) {
+      return "port " + config.port() + " is already in use (set PORT to another one)";
     }
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) root = root.getCause();

@@ -81,10 +81,10 @@ public final class TalkingStick implements AutoCloseable {
       vertx.deployVerticle(http).await();
       vertx.deployVerticle(new HousekeepingVerticle(services.auth())).await();
       return new TalkingStick(config, embedded, vertx, services, http.actualPort());
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // await() rethrows checked failures (a port in use) as they are
       if (vertx != null) vertx.close().await();
       embedded.ifPresent(EmbeddedDatabase::close);
-      throw e;
+      throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
     }
   }
 
