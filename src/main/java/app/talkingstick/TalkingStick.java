@@ -13,7 +13,9 @@ import app.talkingstick.config.Config;
 import app.talkingstick.config.ConfigException;
 import app.talkingstick.http.ApiError;
 import app.talkingstick.demo.DemoSeeder;
+import app.talkingstick.group.GroupAccess;
 import app.talkingstick.group.MembershipStore;
+import app.talkingstick.group.RoomDirectoryVerticle;
 import app.talkingstick.group.RoomNotifier;
 import app.talkingstick.http.HttpServerVerticle;
 import app.talkingstick.store.DatabaseTarget;
@@ -77,9 +79,10 @@ public final class TalkingStick implements AutoCloseable {
           .build();
       Services services = assemble(config, vertx, Pools.create(vertx, target, config.maxDbConnections()), metrics, keys);
       bootstrapAccounts(config, services).await();
+      vertx.deployVerticle(new HousekeepingVerticle(services.auth())).await();
+      vertx.deployVerticle(new RoomDirectoryVerticle(services)).await();
       HttpServerVerticle http = new HttpServerVerticle(services);
       vertx.deployVerticle(http).await();
-      vertx.deployVerticle(new HousekeepingVerticle(services.auth())).await();
       return new TalkingStick(config, embedded, vertx, services, http.actualPort());
     } catch (Exception e) { // await() rethrows checked failures (a port in use) as they are
       if (vertx != null) vertx.close().await();
@@ -94,10 +97,12 @@ public final class TalkingStick implements AutoCloseable {
     AuthService auth = new AuthService(vertx, pool, accessTokens, new RefreshTokenStore(config.refreshTokenTtl()),
         tickets, PasswordHasher.standard());
     AddressRules rules = new AddressRules()
-        .allowRegister(UserAddresses.INBOX_RE, (who, address) ->
-            Future.succeededFuture(who.accountId().equals(UUID.fromString(address.group(1)))));
+        .allowRegister(UserAddresses.INBOX_RE, (socket, address) ->
+            Future.succeededFuture(socket.accountId().equals(UUID.fromString(address.group(1)))));
+    MembershipStore memberships = new MembershipStore(pool);
+    new GroupAccess(vertx, memberships).install(rules);
     return new Services(config, pool, metrics, accessTokens, tickets, auth, new Inbox(vertx), rules,
-        new MembershipStore(pool), new RoomNotifier(vertx));
+        memberships, new RoomNotifier(vertx));
   }
 
   private static Future<Void> bootstrapAccounts(Config config, Services services) {

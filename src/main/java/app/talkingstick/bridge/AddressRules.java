@@ -1,64 +1,136 @@
 package app.talkingstick.bridge;
 
-import app.talkingstick.auth.Principal;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.ext.bridge.PermittedOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The event bus addresses a browser may touch, and the per-user check for each. Features add
- * their rules here; anything without a rule is refused. {@code outbound} rules govern REGISTER
- * (what a socket may listen to), {@code inbound} rules govern SEND.
+ * The event bus addresses a browser may touch, and the per-socket check for each. Features add
+ * their rules here; anything without a rule is refused. {@code register} rules govern what a
+ * socket may listen to, {@code send} rules what it may send; {@code receive} rules filter each
+ * delivery synchronously (so a removed member stops receiving at once, in order).
  */
 public final class AddressRules {
 
-  /** Decides for one principal and one matched address; the matcher exposes the address's ids. */
+  /** Decides for one socket and one matched address; the matcher exposes the address's ids. */
   @FunctionalInterface
   public interface Check {
-    Future<Boolean> allowed(Principal who, Matcher address);
+    Future<Boolean> allowed(SocketSession socket, Matcher address);
   }
 
-  private record Rule(Pattern pattern, Check check) {}
+  @FunctionalInterface
+  public interface ReceiveCheck {
+    boolean allowed(SocketSession socket, Matcher address);
+  }
 
-  private final List<Rule> inbound = new ArrayList<>();
-  private final List<Rule> outbound = new ArrayList<>();
+  @FunctionalInterface
+  public interface Hook {
+    void run(SocketSession socket, Matcher address);
+  }
+
+  private record Rule<C>(Pattern pattern, C check) {
+    Matcher match(String address) {
+      Matcher m = pattern.matcher(address);
+      return m.matches() ? m : null;
+    }
+  }
+
+  private final List<Rule<Check>> send = new ArrayList<>();
+  private final List<Rule<Check>> register = new ArrayList<>();
+  private final List<Rule<ReceiveCheck>> receive = new ArrayList<>();
+  private final List<Rule<Hook>> registered = new ArrayList<>();
+  private final List<Rule<Hook>> unregistered = new ArrayList<>();
+  private final List<BiConsumer<Vertx, SocketRegistry>> attachments = new ArrayList<>();
 
   public AddressRules allowSend(String regex, Check check) {
-    inbound.add(new Rule(Pattern.compile(regex), check));
+    send.add(new Rule<>(Pattern.compile(regex), check));
     return this;
   }
 
   public AddressRules allowRegister(String regex, Check check) {
-    outbound.add(new Rule(Pattern.compile(regex), check));
+    register.add(new Rule<>(Pattern.compile(regex), check));
     return this;
   }
 
-  public Future<Boolean> maySend(Principal who, String address) {
-    return decide(inbound, who, address);
+  public AddressRules filterReceive(String regex, ReceiveCheck check) {
+    receive.add(new Rule<>(Pattern.compile(regex), check));
+    return this;
   }
 
-  public Future<Boolean> mayRegister(Principal who, String address) {
-    return decide(outbound, who, address);
+  public AddressRules onRegistered(String regex, Hook hook) {
+    registered.add(new Rule<>(Pattern.compile(regex), hook));
+    return this;
   }
 
-  private static Future<Boolean> decide(List<Rule> rules, Principal who, String address) {
-    if (who == null || address == null) return Future.succeededFuture(false);
-    for (Rule rule : rules) {
-      Matcher m = rule.pattern().matcher(address);
-      if (m.matches()) return rule.check().allowed(who, m).otherwise(false);
+  public AddressRules onUnregistered(String regex, Hook hook) {
+    unregistered.add(new Rule<>(Pattern.compile(regex), hook));
+    return this;
+  }
+
+  /** Runs once per HTTP verticle with its socket registry (to subscribe to events about its sockets). */
+  public AddressRules onAttach(BiConsumer<Vertx, SocketRegistry> attachment) {
+    attachments.add(attachment);
+    return this;
+  }
+
+  void attach(Vertx vertx, SocketRegistry registry) {
+    attachments.forEach(a -> a.accept(vertx, registry));
+  }
+
+  public Future<Boolean> maySend(SocketSession socket, String address) {
+    return decide(send, socket, address);
+  }
+
+  public Future<Boolean> mayRegister(SocketSession socket, String address) {
+    return decide(register, socket, address);
+  }
+
+  /** Addresses without a receive rule pass: the bridge only delivers what was registered or replies. */
+  public boolean mayReceive(SocketSession socket, String address) {
+    if (socket == null || address == null) return false;
+    for (Rule<ReceiveCheck> rule : receive) {
+      Matcher m = rule.match(address);
+      if (m != null) return rule.check().allowed(socket, m);
+    }
+    return true;
+  }
+
+  void registered(SocketSession socket, String address) {
+    run(registered, socket, address);
+  }
+
+  void unregistered(SocketSession socket, String address) {
+    run(unregistered, socket, address);
+  }
+
+  private static void run(List<Rule<Hook>> hooks, SocketSession socket, String address) {
+    if (socket == null || address == null) return;
+    for (Rule<Hook> rule : hooks) {
+      Matcher m = rule.match(address);
+      if (m != null) rule.check().run(socket, m);
+    }
+  }
+
+  private static Future<Boolean> decide(List<Rule<Check>> rules, SocketSession socket, String address) {
+    if (socket == null || address == null) return Future.succeededFuture(false);
+    for (Rule<Check> rule : rules) {
+      Matcher m = rule.match(address);
+      if (m != null) return rule.check().allowed(socket, m).otherwise(false);
     }
     return Future.succeededFuture(false);
   }
 
   /** The same patterns as the bridge's own permitted lists, so the bridge refuses anything else too. */
   public List<PermittedOptions> inboundPermitted() {
-    return inbound.stream().map(r -> new PermittedOptions().setAddressRegex(r.pattern().pattern())).toList();
+    return send.stream().map(r -> new PermittedOptions().setAddressRegex(r.pattern().pattern())).toList();
   }
 
   public List<PermittedOptions> outboundPermitted() {
-    return outbound.stream().map(r -> new PermittedOptions().setAddressRegex(r.pattern().pattern())).toList();
+    return register.stream().map(r -> new PermittedOptions().setAddressRegex(r.pattern().pattern())).toList();
   }
 }

@@ -9,9 +9,10 @@ import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 
 /**
  * Decides every bridge event for a socket opened through {@link TicketGate}: clients never
- * publish, send and register only where {@link AddressRules} lets this principal, and every
- * message they send carries the server's {@link SenderStamp} instead of their own headers.
- * Every event is completed; the guard never writes to the socket itself.
+ * publish, send and register only where {@link AddressRules} lets this socket, deliveries pass
+ * the rules' receive filters, and every message a client sends carries the server's
+ * {@link SenderStamp} instead of its own headers. Every event is completed; the guard never
+ * writes to the socket itself.
  */
 public final class BridgeGuard implements Handler<BridgeEvent> {
 
@@ -25,11 +26,17 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
 
   @Override
   public void handle(BridgeEvent event) {
-    decide(event).onComplete(result -> event.complete(result.succeeded() && result.result()));
+    Future<Boolean> decision = decide(event);
+    if (decision.isComplete()) {
+      event.complete(decision.succeeded() && decision.result());
+    } else {
+      decision.onComplete(result -> event.complete(result.succeeded() && result.result()));
+    }
   }
 
   private Future<Boolean> decide(BridgeEvent event) {
     SockJSSocket socket = event.socket();
+    SocketSession session = registry.sessionOf(socket);
     return switch (event.type()) {
       case SOCKET_CREATED -> Future.succeededFuture(opened(socket));
       case SOCKET_CLOSED -> {
@@ -37,9 +44,18 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
         yield Future.succeededFuture(true);
       }
       case PUBLISH -> Future.succeededFuture(false);
-      case SEND -> send(event, registry.principalOf(socket));
-      case REGISTER -> rules.mayRegister(registry.principalOf(socket), address(event));
-      case UNREGISTER, REGISTERED, RECEIVE, SOCKET_IDLE, SOCKET_PING, SOCKET_ERROR -> Future.succeededFuture(true);
+      case SEND -> send(event, session);
+      case REGISTER -> rules.mayRegister(session, address(event));
+      case REGISTERED -> {
+        rules.registered(session, address(event));
+        yield Future.succeededFuture(true);
+      }
+      case UNREGISTER -> {
+        rules.unregistered(session, address(event));
+        yield Future.succeededFuture(true);
+      }
+      case RECEIVE -> Future.succeededFuture(rules.mayReceive(session, address(event)));
+      case SOCKET_IDLE, SOCKET_PING, SOCKET_ERROR -> Future.succeededFuture(true);
     };
   }
 
@@ -48,9 +64,9 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     return principal != null && registry.add(socket, principal);
   }
 
-  private Future<Boolean> send(BridgeEvent event, Principal principal) {
-    return rules.maySend(principal, address(event)).map(allowed -> {
-      if (allowed) event.getRawMessage().put("headers", SenderStamp.headersFor(principal));
+  private Future<Boolean> send(BridgeEvent event, SocketSession session) {
+    return rules.maySend(session, address(event)).map(allowed -> {
+      if (allowed) event.getRawMessage().put("headers", SenderStamp.headersFor(session.principal()));
       return allowed;
     });
   }

@@ -40,6 +40,7 @@ public final class EventBusBridge {
         SockJSHandler.create(vertx, sockJs).bridge(bridge, new BridgeGuard(rules, registry)));
     vertx.eventBus().<String>consumer(AuthService.SIGNED_OUT_ADDRESS, msg ->
         registry.closeAll(UUID.fromString(msg.body()), SocketRegistry.CLOSE_SIGNED_OUT, "signed out"));
+    rules.attach(vertx, registry);
     return registry;
   }
 }

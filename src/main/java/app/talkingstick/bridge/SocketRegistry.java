@@ -6,9 +6,9 @@ import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -20,12 +20,12 @@ public final class SocketRegistry {
   public static final int CLOSE_EXPIRED = 4401;
   public static final int CLOSE_SIGNED_OUT = 4403;
 
-  private record Entry(Principal principal, long expiryTimer) {}
+  private record Entry(SocketSession session, long expiryTimer) {}
 
   private final Vertx vertx;
   private final int maxPerAccount;
   private final Map<SockJSSocket, Entry> sockets = new HashMap<>();
-  private final Map<UUID, Set<SockJSSocket>> byAccount = new HashMap<>();
+  private final Map<UUID, Map<SockJSSocket, SocketSession>> byAccount = new HashMap<>();
 
   public SocketRegistry(Vertx vertx, int maxPerAccount) {
     this.vertx = vertx;
@@ -33,7 +33,7 @@ public final class SocketRegistry {
   }
 
   public boolean hasRoomFor(UUID accountId) {
-    return byAccount.getOrDefault(accountId, Set.of()).size() < maxPerAccount;
+    return byAccount.getOrDefault(accountId, Map.of()).size() < maxPerAccount;
   }
 
   /** Adds the socket unless the account is at its cap. */
@@ -41,29 +41,35 @@ public final class SocketRegistry {
     if (!hasRoomFor(principal.accountId())) return false;
     long delay = Math.max(1, Duration.between(Instant.now(), principal.tokenExpiresAt()).toMillis());
     long timer = vertx.setTimer(delay, id -> socket.close(CLOSE_EXPIRED, "access token expired"));
-    sockets.put(socket, new Entry(principal, timer));
-    byAccount.computeIfAbsent(principal.accountId(), k -> new LinkedHashSet<>()).add(socket);
+    SocketSession session = new SocketSession(principal);
+    sockets.put(socket, new Entry(session, timer));
+    byAccount.computeIfAbsent(principal.accountId(), k -> new LinkedHashMap<>()).put(socket, session);
     return true;
   }
 
-  public Principal principalOf(SockJSSocket socket) {
+  public SocketSession sessionOf(SockJSSocket socket) {
     Entry entry = sockets.get(socket);
-    return entry == null ? null : entry.principal();
+    return entry == null ? null : entry.session();
+  }
+
+  public List<SocketSession> sessionsOf(UUID accountId) {
+    return List.copyOf(byAccount.getOrDefault(accountId, Map.of()).values());
   }
 
   public void remove(SockJSSocket socket) {
     Entry entry = sockets.remove(socket);
     if (entry == null) return;
     vertx.cancelTimer(entry.expiryTimer());
-    Set<SockJSSocket> mine = byAccount.get(entry.principal().accountId());
+    UUID account = entry.session().accountId();
+    Map<SockJSSocket, SocketSession> mine = byAccount.get(account);
     if (mine != null) {
       mine.remove(socket);
-      if (mine.isEmpty()) byAccount.remove(entry.principal().accountId());
+      if (mine.isEmpty()) byAccount.remove(account);
     }
   }
 
   public void closeAll(UUID accountId, int code, String reason) {
-    for (SockJSSocket socket : Set.copyOf(byAccount.getOrDefault(accountId, Set.of()))) {
+    for (SockJSSocket socket : List.copyOf(byAccount.getOrDefault(accountId, Map.of()).keySet())) {
       socket.close(code, reason);
     }
   }

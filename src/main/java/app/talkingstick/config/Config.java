@@ -22,6 +22,7 @@ public record Config(
     Duration wsTicketTtl,
     int maxSocketsPerUser,
     int maxDbConnections,
+    Duration roomIdle,
     boolean demo) {
 
   public record AdminAccount(String username, String password) {

@@ -56,6 +56,7 @@ public final class ConfigLoader {
         Duration.ofSeconds(integer("WS_TICKET_TTL_SECONDS", 30, 1, 300)),
         integer("MAX_SOCKETS_PER_USER", 5, 1, 100),
         integer("DB_POOL_SIZE", 8, 1, 200),
+        Duration.ofSeconds(integer("ROOM_IDLE_SECONDS", 300, 1, 86_400)),
         bool("DEMO"));
   }
 

@@ -11,20 +11,20 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A raw WebSocket speaking the event bus bridge's JSON frames, as any outside client would. */
 public final class BusSocket implements AutoCloseable {
 
   private final WebSocket ws;
-  private final LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+  /** Frames not yet taken; a search for one kind of frame leaves the others in place, in order. */
+  private final java.util.LinkedList<JsonObject> frames = new java.util.LinkedList<>();
   private final CompletableFuture<Short> closed = new CompletableFuture<>();
 
   private BusSocket(WebSocket ws) {
     this.ws = ws;
-    ws.textMessageHandler(text -> frames.add(new JsonObject(text)));
-    ws.binaryMessageHandler(bytes -> frames.add(new JsonObject(bytes)));
+    ws.textMessageHandler(text -> arrived(new JsonObject(text)));
+    ws.binaryMessageHandler(bytes -> arrived(new JsonObject(bytes)));
     ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
   }
 
@@ -94,39 +94,60 @@ public final class BusSocket implements AutoCloseable {
     write(new JsonObject().put("type", "ping"));
   }
 
+  private synchronized void arrived(JsonObject frame) {
+    frames.add(frame);
+    notifyAll();
+  }
+
   public JsonObject next(Duration timeout) {
-    try {
-      JsonObject frame = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      if (frame == null) throw new AssertionError("no frame within " + timeout);
-      return frame;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return nextMatching(f -> true, timeout);
   }
 
   public JsonObject next() {
     return next(Duration.ofSeconds(5));
   }
 
-  public JsonObject nextMatching(java.util.function.Predicate<JsonObject> wanted, Duration timeout) {
+  /** Takes the first frame, received or still to come, that matches; other frames stay queued. */
+  public synchronized JsonObject nextMatching(java.util.function.Predicate<JsonObject> wanted, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
+      for (var it = frames.iterator(); it.hasNext(); ) {
+        JsonObject frame = it.next();
+        if (wanted.test(frame)) {
+          it.remove();
+          return frame;
+        }
+      }
       long left = deadline - System.nanoTime();
       if (left <= 0) throw new AssertionError("no matching frame within " + timeout);
-      JsonObject frame = next(Duration.ofNanos(left));
-      if (wanted.test(frame)) return frame;
+      try {
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
     }
   }
 
-  /** Asserts that nothing arrives for a while. */
-  public void expectSilence(Duration period) {
+  /** Forgets every frame received so far. */
+  public synchronized void drain() {
+    frames.clear();
+  }
+
+  /** Asserts that no matching frame arrives for a while (frames already queued count too). */
+  public void expectNo(java.util.function.Predicate<JsonObject> unwanted, Duration period) {
+    JsonObject frame;
     try {
-      JsonObject frame = frames.poll(period.toMillis(), TimeUnit.MILLISECONDS);
-      if (frame != null) throw new AssertionError("unexpected frame: " + frame.encode());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      frame = nextMatching(unwanted, period);
+    } catch (AssertionError nothing) {
+      return;
     }
+    throw new AssertionError("unexpected frame: " + frame.encode());
+  }
+
+  /** Asserts that nothing at all arrives for a while. */
+  public void expectSilence(Duration period) {
+    expectNo(f -> true, period);
   }
 
   /** Waits for the server to close the socket and returns the close status code. */

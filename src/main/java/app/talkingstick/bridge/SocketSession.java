@@ -1,0 +1,47 @@
+package app.talkingstick.bridge;
+
+import app.talkingstick.auth.Principal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One open event bus socket: who opened it, and what the guard has verified for it so far
+ * (memberships, say), so the hot path need not ask the database again. Only touched on the event
+ * loop of the HTTP verticle that owns the socket.
+ */
+public final class SocketSession {
+
+  private final String id = UUID.randomUUID().toString();
+  private final Principal principal;
+  private final Map<String, Object> facts = new HashMap<>();
+
+  SocketSession(Principal principal) {
+    this.principal = principal;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Principal principal() {
+    return principal;
+  }
+
+  public UUID accountId() {
+    return principal.accountId();
+  }
+
+  @SuppressWarnings("unchecked")
+  public <T> T fact(String key) {
+    return (T) facts.get(key);
+  }
+
+  public void remember(String key, Object value) {
+    facts.put(key, value);
+  }
+
+  public void forget(String key) {
+    facts.remove(key);
+  }
+}

@@ -1,0 +1,541 @@
+package app.talkingstick.group;
+
+import app.talkingstick.Services;
+import app.talkingstick.audit.AuditLog;
+import app.talkingstick.bridge.SenderStamp;
+import app.talkingstick.store.BatchingWriter;
+import app.talkingstick.turns.Decision;
+import app.talkingstick.turns.Effect;
+import app.talkingstick.turns.Mode;
+import app.talkingstick.turns.ModeChange;
+import app.talkingstick.turns.QueueOrder;
+import app.talkingstick.turns.TurnState;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The facilitator of one live group room: the single owner of its state (members, presence,
+ * turn-taking, session, sequence counter), touched only on this verticle's context. It decides
+ * with the pure {@link TurnState}, numbers messages, writes them in batches and, after each
+ * commit, acknowledges the sender and publishes to the room.
+ */
+public final class FacilitatorVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FacilitatorVerticle.class);
+
+  public static final int MAX_TEXT = 2000;
+  public static final Set<String> REACTIONS = Set.of("❤️", "👍", "🙏", "🤗", "💪", "👏", "🌱", "😊");
+  private static final Pattern CLIENT_MSG_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  private static final int REMEMBERED_IDS = 2_000;
+  private static final int MAX_BATCH = 500;
+
+  private final UUID groupId;
+  private final Services services;
+  private final Duration idleAfter;
+  private final GroupMessageStore messages;
+  private final RoomStore rooms;
+
+  private RoomStore.RoomConfig config;
+  private final Map<UUID, Membership> members = new LinkedHashMap<>();
+  private final Map<UUID, Membership> byAccount = new HashMap<>();
+  private final Presence presence = new Presence();
+  private TurnState turns;
+  private RoomStore.OpenSession session;
+  private long lastSeq;
+  private BatchingWriter<GroupMessageStore.NewMessage, GroupMessageStore.Stored> writer;
+  private final Map<String, Long> committedIds = new LinkedHashMap<>(256, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+      return size() > REMEMBERED_IDS;
+    }
+  };
+  private final Map<String, Future<GroupMessageStore.Stored>> inFlightIds = new HashMap<>();
+  private long deadlineTimer = -1;
+  private final List<Long> sessionTimers = new ArrayList<>();
+  private Instant lastActivity = Instant.now();
+  private boolean stopping;
+
+  public FacilitatorVerticle(UUID groupId, Services services) {
+    this.groupId = groupId;
+    this.services = services;
+    this.idleAfter = services.config().roomIdle();
+    this.messages = new GroupMessageStore(services.pool());
+    this.rooms = new RoomStore(services.pool());
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  @Override
+  public Future<?> start() {
+    writer = new BatchingWriter<>(batch -> messages.insert(groupId, batch), MAX_BATCH);
+    return rooms.config(groupId)
+        .compose(found -> found.map(Future::succeededFuture)
+            .orElseGet(() -> Future.failedFuture(new IllegalArgumentException("no such group " + groupId))))
+        .compose(cfg -> {
+          config = cfg;
+          turns = TurnState.initial(cfg.mode(), cfg.settings());
+          return services.memberships().ofGroup(groupId);
+        })
+        .compose(list -> {
+          list.forEach(this::remember);
+          return messages.lastSeq(groupId);
+        })
+        .compose(last -> {
+          lastSeq = last;
+          return rooms.openSession(groupId);
+        })
+        .compose(open -> {
+          open.ifPresent(this::resumeSession);
+          vertx.setPeriodic(Math.max(1_000, idleAfter.toMillis() / 4), id -> checkIdle());
+          return Future.all(
+              vertx.eventBus().<Object>consumer(GroupAddresses.in(groupId), this::onAction).completion(),
+              vertx.eventBus().<JsonObject>consumer(GroupAddresses.control(groupId), this::onControl).completion());
+        })
+        .onSuccess(v -> LOG.info("Room {} is live (last seq {})", groupId, lastSeq));
+  }
+
+  @Override
+  public Future<?> stop() {
+    cancelDeadline();
+    sessionTimers.forEach(vertx::cancelTimer);
+    return writer.drain().onComplete(v -> LOG.info("Room {} stopped", groupId));
+  }
+
+  private void checkIdle() {
+    boolean quiet = presence.isEmpty() && writer.queued() == 0 && inFlightIds.isEmpty();
+    if (!stopping && quiet && Duration.between(lastActivity, Instant.now()).compareTo(idleAfter) >= 0) {
+      stopping = true;
+      vertx.eventBus().send(GroupAddresses.DIRECTORY,
+          new JsonObject().put("type", "idle").put("groupId", groupId.toString()).put("deploymentId", deploymentID()));
+    }
+  }
+
+  // ---------------------------------------------------------------- actions from members
+
+  private void onAction(Message<Object> msg) {
+    lastActivity = Instant.now();
+    if (!(msg.body() instanceof JsonObject body) || !(body.getValue("type") instanceof String type)) {
+      msg.reply(RoomReply.invalid("An action is a JSON object with a string field 'type'."));
+      return;
+    }
+    SenderStamp.Sender sender = SenderStamp.read(msg.headers());
+    Membership member = sender == null ? null : byAccount.get(sender.accountId());
+    if (member == null) {
+      msg.reply(RoomReply.refused("NOT_MEMBER", "You are not a member of this group."));
+      return;
+    }
+    try {
+      dispatch(msg, member, type, body);
+    } catch (BadAction e) {
+      msg.reply(RoomReply.invalid(e.getMessage()));
+    }
+  }
+
+  private void dispatch(Message<Object> msg, Membership member, String type, JsonObject body) {
+    Instant now = Instant.now();
+    String me = id(member);
+    switch (type) {
+      case "say" -> say(msg, member, body, now);
+      case "raise-hand" -> decide(msg, requireAgreement(member) ? null : turns.raiseHand(me, now));
+      case "lower-hand" -> decide(msg, turns.lowerHand(me, now));
+      case "pass" -> decide(msg, turns.pass(me, now));
+      case "react" -> react(msg, member, body);
+      case "grant" -> audited(msg, member, turns.grant(me, id(memberArg(body)), now), "floor-granted", memberArg(body));
+      case "next" -> audited(msg, member, turns.next(me, now), "floor-next", null);
+      case "set-mode" -> setMode(msg, member, body, now);
+      case "set-slow-mode" -> setSlowMode(msg, member, body, now);
+      case "start" -> startSession(msg, member, body);
+      case "end" -> endSession(msg, member);
+      default -> msg.reply(RoomReply.invalid("Unknown action type '" + type + "'."));
+    }
+  }
+
+  private boolean requireAgreement(Membership member) {
+    return member.acceptedAgreementVersion() < config.agreementVersion();
+  }
+
+  private void decide(Message<Object> msg, Decision decision) {
+    if (decision == null) {
+      msg.reply(RoomReply.refused("AGREEMENT_REQUIRED", "Please read and accept the updated group agreement first."));
+    } else if (decision.refusal().isPresent()) {
+      msg.reply(RoomReply.refused(decision.refusal().get()));
+    } else {
+      apply(decision);
+      msg.reply(RoomReply.ok());
+    }
+  }
+
+  private void audited(Message<Object> msg, Membership actor, Decision decision, String action, UUID about) {
+    decide(msg, decision);
+    if (decision.allowed()) audit(AuditLog.Entry.of(groupId, actor.accountId(), action).about(about));
+  }
+
+  private void say(Message<Object> msg, Membership member, JsonObject body, Instant now) {
+    String text = stringArg(body, "text").strip();
+    String clientMsgId = stringArg(body, "clientMsgId");
+    if (text.isEmpty()) throw new BadAction("text must not be empty");
+    if (text.length() > MAX_TEXT) {
+      msg.reply(RoomReply.refused("TOO_LONG", "Messages can be at most " + MAX_TEXT + " characters."));
+      return;
+    }
+    if (!CLIENT_MSG_ID.matcher(clientMsgId).matches()) {
+      throw new BadAction("clientMsgId must be 1 to 64 letters, digits or . _ : -");
+    }
+    String key = member.memberId() + "/" + clientMsgId;
+    if (answeredAgain(msg, key)) return;
+    if (requireAgreement(member)) {
+      decide(msg, null);
+      return;
+    }
+    if (!member.isStaff() && session == null) {
+      msg.reply(RoomReply.refused("SESSION_CLOSED", "The group is not in session right now."));
+      return;
+    }
+    if (!turns.isPresent(id(member))) {
+      throw new BadAction("Join the room first: register " + GroupAddresses.out(groupId) + ".");
+    }
+    Decision decision = turns.say(id(member), now);
+    if (decision.refusal().isPresent()) {
+      msg.reply(RoomReply.refused(decision.refusal().get()));
+      return;
+    }
+    apply(decision);
+    store(msg, member, key, new GroupMessageStore.NewMessage(++lastSeq, member.memberId(), clientMsgId, text, "visible", now));
+  }
+
+  /** A retried clientMsgId gets the original seq, whether it is committed or still being written. */
+  private boolean answeredAgain(Message<Object> msg, String key) {
+    Long seq = committedIds.get(key);
+    if (seq != null) {
+      msg.reply(RoomReply.ok().put("seq", seq).put("duplicate", true));
+      return true;
+    }
+    Future<GroupMessageStore.Stored> pending = inFlightIds.get(key);
+    if (pending == null) return false;
+    pending.onComplete(r -> msg.reply(r.succeeded()
+        ? RoomReply.ok().put("seq", r.result().seq()).put("duplicate", true)
+        : RoomReply.unavailable()));
+    return true;
+  }
+
+  private void store(Message<Object> msg, Membership member, String key, GroupMessageStore.NewMessage message) {
+    Future<GroupMessageStore.Stored> written = writer.submit(message);
+    inFlightIds.put(key, written);
+    written.onComplete(result -> {
+      inFlightIds.remove(key);
+      if (result.failed()) {
+        LOG.warn("Room {}: message seq {} not stored: {}", groupId, message.seq(), result.cause().getClass().getSimpleName());
+        msg.reply(RoomReply.unavailable());
+        return;
+      }
+      GroupMessageStore.Stored stored = result.result();
+      committedIds.put(key, stored.seq());
+      msg.reply(RoomReply.ok().put("seq", stored.seq()).put("duplicate", stored.duplicate()));
+      if (!stored.duplicate()) {
+        publish(GroupAddresses.out(groupId), RoomEvents.message(stored.seq(), member, message.text(), message.at()));
+      }
+    });
+  }
+
+  private void react(Message<Object> msg, Membership member, JsonObject body) {
+    long seq = longArg(body, "seq");
+    String emoji = stringArg(body, "emoji");
+    if (!REACTIONS.contains(emoji)) throw new BadAction("emoji must be one of " + String.join(" ", REACTIONS));
+    messages.react(groupId, seq, member.memberId(), emoji).onComplete(r -> {
+      if (r.failed()) {
+        msg.reply(RoomReply.unavailable());
+      } else if (r.result() < 0) {
+        msg.reply(RoomReply.invalid("There is no message " + seq + " to react to."));
+      } else {
+        msg.reply(RoomReply.ok().put("count", r.result()));
+        publish(GroupAddresses.out(groupId), RoomEvents.reaction(seq, emoji, r.result()));
+      }
+    });
+  }
+
+  private void setMode(Message<Object> msg, Membership actor, JsonObject body, Instant now) {
+    Mode mode = wireArg(body, "mode", Mode::fromWire);
+    ModeChange change = ModeChange.to(mode);
+    if (body.containsKey("turnSeconds")) change = change.withTurnSeconds((int) longArg(body, "turnSeconds"));
+    if (body.containsKey("queueOrder")) change = change.withQueueOrder(wireArg(body, "queueOrder", QueueOrder::fromWire));
+    Decision decision = turns.setMode(id(actor), change, now);
+    audited(msg, actor, decision, "mode-changed", null);
+    if (decision.allowed()) persistMode();
+  }
+
+  private void setSlowMode(Message<Object> msg, Membership actor, JsonObject body, Instant now) {
+    int seconds = (int) longArg(body, "seconds");
+    UUID target = body.getValue("memberId") == null ? null : memberArg(body);
+    Decision decision = target == null
+        ? turns.setSlowMode(id(actor), seconds, now)
+        : turns.setSlowMode(id(actor), seconds, id(target), now);
+    audited(msg, actor, decision, "slow-mode-set", target);
+    if (decision.allowed() && target == null) persistMode();
+  }
+
+  private void persistMode() {
+    rooms.saveMode(groupId, turns.chosenMode(), turns.settings())
+        .onFailure(err -> LOG.warn("Room {}: mode not saved: {}", groupId, err.getClass().getSimpleName()));
+  }
+
+  // ---------------------------------------------------------------- sessions
+
+  private void startSession(Message<Object> msg, Membership actor, JsonObject body) {
+    if (!actor.isStaff()) {
+      msg.reply(RoomReply.refused("FORBIDDEN", "Only the group's therapist can start a session."));
+      return;
+    }
+    if (session != null) {
+      msg.reply(RoomReply.invalid("A session is already running."));
+      return;
+    }
+    String topic = body.getValue("topic") instanceof String t && !t.isBlank() ? t.strip() : config.topic();
+    rooms.startSession(groupId, topic, actor.accountId(), config.sessionMinutes()).onComplete(r -> {
+      if (r.failed()) {
+        msg.reply(app.talkingstick.store.DatabaseErrors.isUniqueViolation(r.cause())
+            ? RoomReply.invalid("A session is already running.") : RoomReply.unavailable());
+        return;
+      }
+      session = r.result();
+      apply(turns.resetSession(Instant.now()));
+      publish(GroupAddresses.out(groupId), RoomEvents.session("open", session));
+      publish(GroupAddresses.out(groupId), RoomEvents.facilitator(Prompts.opening(session.topic())));
+      scheduleSessionPrompts();
+      audit(AuditLog.Entry.of(groupId, actor.accountId(), "session-started").with("topic", session.topic()));
+      msg.reply(RoomReply.ok().put("session", RoomEvents.session("open", session)));
+    });
+  }
+
+  private void endSession(Message<Object> msg, Membership actor) {
+    if (!actor.isStaff()) {
+      msg.reply(RoomReply.refused("FORBIDDEN", "Only the group's therapist can end a session."));
+      return;
+    }
+    if (session == null) {
+      msg.reply(RoomReply.refused("SESSION_CLOSED", "No session is running."));
+      return;
+    }
+    RoomStore.OpenSession ending = session;
+    rooms.endSession(ending.id()).onComplete(r -> {
+      if (r.failed()) {
+        msg.reply(RoomReply.unavailable());
+        return;
+      }
+      session = null;
+      sessionTimers.forEach(vertx::cancelTimer);
+      sessionTimers.clear();
+      publishStats();
+      publish(GroupAddresses.out(groupId), RoomEvents.facilitator(Prompts.closing()));
+      publish(GroupAddresses.out(groupId), RoomEvents.session("closed", null));
+      audit(AuditLog.Entry.of(groupId, actor.accountId(), "session-ended"));
+      msg.reply(RoomReply.ok());
+    });
+  }
+
+  private void resumeSession(RoomStore.OpenSession open) {
+    session = open;
+    scheduleSessionPrompts();
+  }
+
+  private void scheduleSessionPrompts() {
+    Duration length = Duration.between(session.startedAt(), session.endsAt());
+    long warnMinutes = Math.max(1, Math.min(5, length.toMinutes() / 4));
+    promptAt(session.endsAt().minus(Duration.ofMinutes(warnMinutes)), Prompts.minutesLeft(warnMinutes));
+    promptAt(session.endsAt(), Prompts.timeIsUp());
+  }
+
+  private void promptAt(Instant when, String text) {
+    long delay = Duration.between(Instant.now(), when).toMillis();
+    if (delay > 0) {
+      sessionTimers.add(vertx.setTimer(delay, id -> publish(GroupAddresses.out(groupId), RoomEvents.facilitator(text))));
+    }
+  }
+
+  // ---------------------------------------------------------------- control: presence, membership, state
+
+  private void onControl(Message<JsonObject> msg) {
+    JsonObject event = msg.body();
+    switch (event.getString("type", "")) {
+      case "presence" -> presenceChanged(event);
+      case "member-joined", "agreement-accepted" -> reloadMember(UUID.fromString(event.getString("memberId")));
+      case "member-left", "member-removed" -> memberGone(UUID.fromString(event.getString("memberId")),
+          "member-removed".equals(event.getString("type")));
+      case "agreement-changed" -> rooms.config(groupId).onSuccess(cfg -> cfg.ifPresent(c -> config = c));
+      case "state" -> msg.reply(liveState());
+      default -> LOG.debug("Room {}: ignored control event", groupId);
+    }
+  }
+
+  private void presenceChanged(JsonObject event) {
+    lastActivity = Instant.now();
+    Membership member = byAccount.get(UUID.fromString(event.getString("accountId")));
+    if (member == null) return;
+    String socket = event.getString("socketId");
+    boolean changed = event.getBoolean("online")
+        ? presence.connect(member.memberId(), socket)
+        : presence.disconnect(member.memberId(), socket);
+    if (!changed) return;
+    Instant now = Instant.now();
+    apply(presence.isOnline(member.memberId()) ? turns.join(id(member), member.isStaff(), now) : turns.leave(id(member), now));
+    publishPresence();
+  }
+
+  private void reloadMember(UUID memberId) {
+    services.memberships().findMember(groupId, memberId).onSuccess(found -> found.ifPresent(this::remember));
+  }
+
+  private void memberGone(UUID memberId, boolean removed) {
+    Membership gone = members.remove(memberId);
+    if (gone == null) return;
+    byAccount.remove(gone.accountId());
+    presence.drop(memberId);
+    apply(turns.removeMember(id(gone), Instant.now()));
+    publishPresence();
+    if (removed) publish(GroupAddresses.out(groupId), RoomEvents.moderation("removed", memberId, null));
+  }
+
+  private void remember(Membership m) {
+    members.put(m.memberId(), m);
+    byAccount.put(m.accountId(), m);
+  }
+
+  private JsonObject liveState() {
+    JsonObject state = RoomEvents.turn(turns.snapshot(), this::who);
+    state.remove("type");
+    JsonArray online = new JsonArray();
+    presence.online().forEach(id -> Optional.ofNullable(members.get(id)).ifPresent(m -> online.add(m.publicView())));
+    return state.put("online", online)
+        .put("session", RoomEvents.session(session == null ? "closed" : "open", session))
+        .put("lastSeq", lastSeq);
+  }
+
+  // ---------------------------------------------------------------- applying decisions
+
+  private void apply(Decision decision) {
+    turns = decision.state();
+    for (Effect effect : decision.effects()) publishEffect(effect);
+    scheduleDeadline();
+  }
+
+  private void publishEffect(Effect effect) {
+    String out = GroupAddresses.out(groupId);
+    if (effect instanceof Effect.TurnChanged changed) {
+      publish(out, RoomEvents.turn(changed.snapshot(), this::who));
+    } else if (effect instanceof Effect.Reminder r) {
+      publish(out, RoomEvents.facilitator(Prompts.turnReminder(pseudonym(r.memberId()), r.secondsLeft())));
+    } else if (effect instanceof Effect.TurnExpired x) {
+      publish(out, RoomEvents.facilitator(Prompts.turnOver(pseudonym(x.memberId()))));
+    } else if (effect instanceof Effect.RoundCompleted) {
+      publish(out, RoomEvents.facilitator(Prompts.roundComplete()));
+    } else if (effect instanceof Effect.SlowModeChanged s) {
+      publish(out, RoomEvents.facilitator(Prompts.slowMode(s.memberId() == null ? null : pseudonym(s.memberId()), s.seconds())));
+    }
+  }
+
+  private void scheduleDeadline() {
+    cancelDeadline();
+    turns.nextDeadline().ifPresent(at -> {
+      long delay = Math.max(1, Duration.between(Instant.now(), at).toMillis());
+      deadlineTimer = vertx.setTimer(delay, id -> {
+        deadlineTimer = -1;
+        apply(turns.tick(Instant.now()));
+      });
+    });
+  }
+
+  private void cancelDeadline() {
+    if (deadlineTimer != -1) vertx.cancelTimer(deadlineTimer);
+    deadlineTimer = -1;
+  }
+
+  private void publishPresence() {
+    List<Membership> online = presence.online().stream().map(members::get).filter(m -> m != null).toList();
+    publish(GroupAddresses.out(groupId), RoomEvents.presence(online));
+  }
+
+  private void publishStats() {
+    publish(GroupAddresses.staff(groupId), RoomEvents.stats(turns.speakingTime(Instant.now()), this::who));
+  }
+
+  private void publish(String address, JsonObject event) {
+    vertx.eventBus().publish(address, event);
+  }
+
+  private void audit(AuditLog.Entry entry) {
+    AuditLog.record(services.pool(), entry)
+        .onFailure(err -> LOG.error("Room {}: audit entry '{}' not written: {}", groupId, entry.action(), err.getClass().getSimpleName()));
+  }
+
+  // ---------------------------------------------------------------- small helpers
+
+  private JsonObject who(String memberId) {
+    Membership m = members.get(UUID.fromString(memberId));
+    return m == null ? new JsonObject().put("memberId", memberId) : m.publicView();
+  }
+
+  private String pseudonym(String memberId) {
+    Membership m = members.get(UUID.fromString(memberId));
+    return m == null ? "someone" : m.pseudonym();
+  }
+
+  private static String id(Membership m) {
+    return m.memberId().toString();
+  }
+
+  private static String id(UUID memberId) {
+    return memberId.toString();
+  }
+
+  private UUID memberArg(JsonObject body) {
+    String raw = stringArg(body, "memberId");
+    try {
+      UUID id = UUID.fromString(raw);
+      if (!members.containsKey(id)) throw new BadAction("memberId is not a member of this group");
+      return id;
+    } catch (IllegalArgumentException e) {
+      throw new BadAction("memberId must be a member id");
+    }
+  }
+
+  private static String stringArg(JsonObject body, String field) {
+    if (body.getValue(field) instanceof String s) return s;
+    throw new BadAction(field + " is required and must be a string");
+  }
+
+  private static long longArg(JsonObject body, String field) {
+    if (body.getValue(field) instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return n.longValue();
+    throw new BadAction(field + " is required and must be a whole number");
+  }
+
+  private static <T> T wireArg(JsonObject body, String field, java.util.function.Function<String, T> parse) {
+    String raw = stringArg(body, field);
+    try {
+      return parse.apply(raw);
+    } catch (IllegalArgumentException e) {
+      throw new BadAction(field + " '" + raw + "' is not one of the allowed values");
+    }
+  }
+
+  /** Bad input in an action: answered with INVALID, nothing changes. */
+  private static final class BadAction extends RuntimeException {
+    BadAction(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package app.talkingstick.group;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The room's writes of messages and reactions; reads live in HistoryStore. */
+public final class GroupMessageStore {
+
+  /** A message the facilitator accepted and numbered, not yet committed. */
+  public record NewMessage(long seq, UUID memberId, String clientMsgId, String text, String status, Instant at) {}
+
+  /** What became of one message of a batch: its own seq, or the seq a retry had already stored. */
+  public record Stored(long seq, boolean duplicate) {}
+
+  private static final String INSERT_BATCH =
+      "INSERT INTO group_messages (group_id, seq, member_id, client_msg_id, body, status, created_at)"
+          + " SELECT $1, u.seq, u.member_id, u.client_msg_id, u.body, u.status, u.created_at"
+          + " FROM unnest($2::bigint[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])"
+          + " AS u(seq, member_id, client_msg_id, body, status, created_at)"
+          + " ON CONFLICT (group_id, member_id, client_msg_id) DO NOTHING RETURNING seq";
+  private static final String EXISTING =
+      "SELECT g.seq, g.member_id, g.client_msg_id FROM group_messages g"
+          + " JOIN unnest($2::uuid[], $3::text[]) AS u(member_id, client_msg_id)"
+          + " ON g.member_id = u.member_id AND g.client_msg_id = u.client_msg_id WHERE g.group_id = $1";
+  private static final String LAST_SEQ = "SELECT coalesce(max(seq), 0) AS last FROM group_messages WHERE group_id = $1";
+  private static final String REACT =
+      "INSERT INTO reactions (group_id, seq, member_id, emoji)"
+          + " SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM group_messages WHERE group_id = $1 AND seq = $2 AND status = 'visible')"
+          + " ON CONFLICT DO NOTHING";
+  private static final String REACTION_COUNT =
+      "SELECT count(*) AS n, EXISTS (SELECT 1 FROM group_messages WHERE group_id = $1 AND seq = $2 AND status = 'visible') AS visible"
+          + " FROM reactions WHERE group_id = $1 AND seq = $2 AND emoji = $3";
+
+  private final Pool pool;
+
+  public GroupMessageStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Long> lastSeq(UUID groupId) {
+    return pool.preparedQuery(LAST_SEQ).execute(Tuple.of(groupId)).map(rows -> rows.iterator().next().getLong("last"));
+  }
+
+  /** Inserts the batch in one statement; a message whose clientMsgId was already stored yields the stored seq. */
+  public Future<List<Stored>> insert(UUID groupId, List<NewMessage> batch) {
+    Tuple params = Tuple.tuple()
+        .addUUID(groupId)
+        .addArrayOfLong(batch.stream().map(NewMessage::seq).toArray(Long[]::new))
+        .addArrayOfUUID(batch.stream().map(NewMessage::memberId).toArray(UUID[]::new))
+        .addArrayOfString(batch.stream().map(NewMessage::clientMsgId).toArray(String[]::new))
+        .addArrayOfString(batch.stream().map(NewMessage::text).toArray(String[]::new))
+        .addArrayOfString(batch.stream().map(NewMessage::status).toArray(String[]::new))
+        .addArrayOfOffsetDateTime(batch.stream().map(m -> OffsetDateTime.ofInstant(m.at(), ZoneOffset.UTC)).toArray(OffsetDateTime[]::new));
+    return pool.preparedQuery(INSERT_BATCH).execute(params).compose(rows -> {
+      List<Long> inserted = new ArrayList<>();
+      rows.forEach(r -> inserted.add(r.getLong("seq")));
+      if (inserted.size() == batch.size()) {
+        return Future.succeededFuture(batch.stream().map(m -> new Stored(m.seq(), false)).toList());
+      }
+      return resolveDuplicates(groupId, batch, inserted);
+    });
+  }
+
+  private Future<List<Stored>> resolveDuplicates(UUID groupId, List<NewMessage> batch, List<Long> inserted) {
+    List<NewMessage> missing = batch.stream().filter(m -> !inserted.contains(m.seq())).toList();
+    Tuple params = Tuple.tuple().addUUID(groupId)
+        .addArrayOfUUID(missing.stream().map(NewMessage::memberId).toArray(UUID[]::new))
+        .addArrayOfString(missing.stream().map(NewMessage::clientMsgId).toArray(String[]::new));
+    return pool.preparedQuery(EXISTING).execute(params).map(rows -> {
+      Map<String, Long> existing = new HashMap<>();
+      for (Row r : rows) existing.put(r.getUUID("member_id") + "/" + r.getString("client_msg_id"), r.getLong("seq"));
+      List<Stored> result = new ArrayList<>();
+      for (NewMessage m : batch) {
+        if (inserted.contains(m.seq())) {
+          result.add(new Stored(m.seq(), false));
+        } else {
+          Long original = existing.get(m.memberId() + "/" + m.clientMsgId());
+          if (original == null) throw new IllegalStateException("message neither inserted nor found: seq " + m.seq());
+          result.add(new Stored(original, true));
+        }
+      }
+      return result;
+    });
+  }
+
+  /** Adds a reaction (once per member and emoji) and returns the count, or -1 when the message is not visible. */
+  public Future<Long> react(UUID groupId, long seq, UUID memberId, String emoji) {
+    return pool.preparedQuery(REACT).execute(Tuple.of(groupId, seq, memberId, emoji))
+        .compose(v -> pool.preparedQuery(REACTION_COUNT).execute(Tuple.of(groupId, seq, emoji)))
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return row.getBoolean("visible") ? row.getLong("n") : -1L;
+        });
+  }
+}
