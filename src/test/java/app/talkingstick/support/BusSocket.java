@@ -16,6 +16,10 @@ import java.util.concurrent.TimeUnit;
 /** A raw WebSocket speaking the event bus bridge's JSON frames, as any outside client would. */
 public final class BusSocket implements AutoCloseable {
 
+  /** One client per Vert.x instance, strongly held: an unreachable client is closed by Vert.x mid-handshake. */
+  private static final java.util.Map<Vertx, io.vertx.core.http.WebSocketClient> CLIENTS =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
   private final WebSocket ws;
   /** Frames not yet taken; a search for one kind of frame leaves the others in place, in order. */
   private final java.util.LinkedList<JsonObject> frames = new java.util.LinkedList<>();
@@ -34,8 +38,8 @@ public final class BusSocket implements AutoCloseable {
         .setURI("/eventbus/websocket" + (ticket == null ? "" : "?ticket=" + ticket));
     if (origin != null) options.addHeader("Origin", origin);
     else options.setAllowOriginHeader(false);
-    return vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 20))
-        .connect(options);
+    return CLIENTS.computeIfAbsent(vertx, v -> v.createWebSocketClient(
+        new WebSocketClientOptions().setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 20))).connect(options);
   }
 
   public static BusSocket open(Vertx vertx, int port, String ticket, String origin) {

@@ -64,6 +64,17 @@ public final class RoomFixture implements AutoCloseable {
     return room;
   }
 
+  /** The same room and people, seen through another server (after a restart): sessions are signed in again. */
+  public static RoomFixture reattach(RoomFixture old, TestServer server, Api api, Vertx vertx) {
+    RoomFixture room = new RoomFixture(server, api, vertx, old.groupId, again(api, old.therapist, "therapist password 1"));
+    old.clients.forEach(c -> room.clients.add(again(api, c, "a long enough password")));
+    return room;
+  }
+
+  private static Person again(Api api, Person p, String password) {
+    return new Person(api.login(p.session.username(), password), p.memberId, p.pseudonym);
+  }
+
   private static Person addMember(TestServer server, UUID groupId, Session s, String role, String pseudonym) {
     UUID memberId = server.sql("INSERT INTO group_members (group_id, account_id, role, pseudonym) VALUES ('"
         + groupId + "', '" + s.id() + "', '" + role + "', '" + pseudonym + "') RETURNING id")
