@@ -3,7 +3,7 @@ package app.talkingstick.group;
 import app.talkingstick.Services;
 import app.talkingstick.audit.AuditLog;
 import app.talkingstick.bridge.SenderStamp;
-import app.talkingstick.store.BatchingWriter;
+import app.talkingstick.store.ConversationLog;
 import app.talkingstick.turns.Decision;
 import app.talkingstick.turns.Effect;
 import app.talkingstick.turns.Mode;
@@ -42,8 +42,6 @@ public final class FacilitatorVerticle extends VerticleBase {
   public static final int MAX_TEXT = 2000;
   public static final Set<String> REACTIONS = Set.of("❤️", "👍", "🙏", "🤗", "💪", "👏", "🌱", "😊");
   private static final Pattern CLIENT_MSG_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-  private static final int REMEMBERED_IDS = 2_000;
-  private static final int MAX_BATCH = 500;
 
   private final UUID groupId;
   private final Services services;
@@ -57,15 +55,7 @@ public final class FacilitatorVerticle extends VerticleBase {
   private final Presence presence = new Presence();
   private TurnState turns;
   private RoomStore.OpenSession session;
-  private long lastSeq;
-  private BatchingWriter<GroupMessageStore.NewMessage, GroupMessageStore.Stored> writer;
-  private final Map<String, Long> committedIds = new LinkedHashMap<>(256, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-      return size() > REMEMBERED_IDS;
-    }
-  };
-  private final Map<String, Future<GroupMessageStore.Stored>> inFlightIds = new HashMap<>();
+  private ConversationLog<GroupMessageStore.NewMessage> log;
   private long deadlineTimer = -1;
   private final List<Long> sessionTimers = new ArrayList<>();
   private Instant lastActivity = Instant.now();
@@ -83,7 +73,6 @@ public final class FacilitatorVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    writer = new BatchingWriter<>(batch -> messages.insert(groupId, batch), MAX_BATCH);
     return rooms.config(groupId)
         .compose(found -> found.map(Future::succeededFuture)
             .orElseGet(() -> Future.failedFuture(new IllegalArgumentException("no such group " + groupId))))
@@ -97,7 +86,7 @@ public final class FacilitatorVerticle extends VerticleBase {
           return messages.lastSeq(groupId);
         })
         .compose(last -> {
-          lastSeq = last;
+          log = new ConversationLog<>(last, batch -> messages.insert(groupId, batch));
           return rooms.openSession(groupId);
         })
         .compose(open -> {
@@ -107,18 +96,18 @@ public final class FacilitatorVerticle extends VerticleBase {
               vertx.eventBus().<Object>consumer(GroupAddresses.in(groupId), this::onAction).completion(),
               vertx.eventBus().<JsonObject>consumer(GroupAddresses.control(groupId), this::onControl).completion());
         })
-        .onSuccess(v -> LOG.info("Room {} is live (last seq {})", groupId, lastSeq));
+        .onSuccess(v -> LOG.info("Room {} is live (last seq {})", groupId, log.lastSeq()));
   }
 
   @Override
   public Future<?> stop() {
     cancelDeadline();
     sessionTimers.forEach(vertx::cancelTimer);
-    return writer.drain().onComplete(v -> LOG.info("Room {} stopped", groupId));
+    return log == null ? Future.succeededFuture() : log.drain().onComplete(v -> LOG.info("Room {} stopped", groupId));
   }
 
   private void checkIdle() {
-    boolean quiet = presence.isEmpty() && writer.queued() == 0 && inFlightIds.isEmpty();
+    boolean quiet = presence.isEmpty() && log.idle();
     if (!stopping && quiet && Duration.between(lastActivity, Instant.now()).compareTo(idleAfter) >= 0) {
       stopping = true;
       vertx.eventBus().send(GroupAddresses.DIRECTORY,
@@ -198,7 +187,11 @@ public final class FacilitatorVerticle extends VerticleBase {
       throw new BadAction("clientMsgId must be 1 to 64 letters, digits or . _ : -");
     }
     String key = member.memberId() + "/" + clientMsgId;
-    if (answeredAgain(msg, key)) return;
+    Optional<Future<ConversationLog.Stored>> earlier = log.earlier(key);
+    if (earlier.isPresent()) {
+      earlier.get().onComplete(r -> msg.reply(r.succeeded() ? acknowledgement(r.result()) : RoomReply.unavailable()));
+      return;
+    }
     if (requireAgreement(member)) {
       decide(msg, null);
       return;
@@ -216,41 +209,27 @@ public final class FacilitatorVerticle extends VerticleBase {
       return;
     }
     apply(decision);
-    store(msg, member, key, new GroupMessageStore.NewMessage(++lastSeq, member.memberId(), clientMsgId, text, "visible", now));
+    store(msg, member, key, clientMsgId, text, now);
   }
 
-  /** A retried clientMsgId gets the original seq, whether it is committed or still being written. */
-  private boolean answeredAgain(Message<Object> msg, String key) {
-    Long seq = committedIds.get(key);
-    if (seq != null) {
-      msg.reply(RoomReply.ok().put("seq", seq).put("duplicate", true));
-      return true;
-    }
-    Future<GroupMessageStore.Stored> pending = inFlightIds.get(key);
-    if (pending == null) return false;
-    pending.onComplete(r -> msg.reply(r.succeeded()
-        ? RoomReply.ok().put("seq", r.result().seq()).put("duplicate", true)
-        : RoomReply.unavailable()));
-    return true;
+  private void store(Message<Object> msg, Membership member, String key, String clientMsgId, String text, Instant at) {
+    log.append(key, seq -> new GroupMessageStore.NewMessage(seq, member.memberId(), clientMsgId, text, "visible", at))
+        .onComplete(result -> {
+          if (result.failed()) {
+            LOG.warn("Room {}: a message was not stored: {}", groupId, result.cause().getClass().getSimpleName());
+            msg.reply(RoomReply.unavailable());
+            return;
+          }
+          ConversationLog.Stored stored = result.result();
+          msg.reply(acknowledgement(stored));
+          if (!stored.duplicate()) {
+            publish(GroupAddresses.out(groupId), RoomEvents.message(stored.seq(), member, text, at));
+          }
+        });
   }
 
-  private void store(Message<Object> msg, Membership member, String key, GroupMessageStore.NewMessage message) {
-    Future<GroupMessageStore.Stored> written = writer.submit(message);
-    inFlightIds.put(key, written);
-    written.onComplete(result -> {
-      inFlightIds.remove(key);
-      if (result.failed()) {
-        LOG.warn("Room {}: message seq {} not stored: {}", groupId, message.seq(), result.cause().getClass().getSimpleName());
-        msg.reply(RoomReply.unavailable());
-        return;
-      }
-      GroupMessageStore.Stored stored = result.result();
-      committedIds.put(key, stored.seq());
-      msg.reply(RoomReply.ok().put("seq", stored.seq()).put("duplicate", stored.duplicate()));
-      if (!stored.duplicate()) {
-        publish(GroupAddresses.out(groupId), RoomEvents.message(stored.seq(), member, message.text(), message.at()));
-      }
-    });
+  private static JsonObject acknowledgement(ConversationLog.Stored stored) {
+    return RoomReply.ok().put("seq", stored.seq()).put("duplicate", stored.duplicate());
   }
 
   private void react(Message<Object> msg, Membership member, JsonObject body) {
@@ -422,7 +401,7 @@ public final class FacilitatorVerticle extends VerticleBase {
     presence.online().forEach(id -> Optional.ofNullable(members.get(id)).ifPresent(m -> online.add(m.publicView())));
     return state.put("online", online)
         .put("session", RoomEvents.session(session == null ? "closed" : "open", session))
-        .put("lastSeq", lastSeq);
+        .put("lastSeq", log.lastSeq());
   }
 
   // ---------------------------------------------------------------- applying decisions

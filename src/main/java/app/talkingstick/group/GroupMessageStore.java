@@ -1,5 +1,6 @@
 package app.talkingstick.group;
 
+import app.talkingstick.store.ConversationLog.Stored;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -18,9 +19,6 @@ public final class GroupMessageStore {
 
   /** A message the facilitator accepted and numbered, not yet committed. */
   public record NewMessage(long seq, UUID memberId, String clientMsgId, String text, String status, Instant at) {}
-
-  /** What became of one message of a batch: its own seq, or the seq a retry had already stored. */
-  public record Stored(long seq, boolean duplicate) {}
 
   private static final String INSERT_BATCH =
       "INSERT INTO group_messages (group_id, seq, member_id, client_msg_id, body, status, created_at)"
