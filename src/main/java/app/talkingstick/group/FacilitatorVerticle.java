@@ -141,7 +141,10 @@ public final class FacilitatorVerticle extends VerticleBase {
     String me = id(member);
     switch (type) {
       case "say" -> say(msg, member, body, now);
-      case "raise-hand" -> decide(msg, requireAgreement(member) ? null : turns.raiseHand(me, now));
+      case "raise-hand" -> {
+        if (needsAgreement(member)) refuseUntilAgreed(msg);
+        else decide(msg, turns.raiseHand(me, now));
+      }
       case "lower-hand" -> decide(msg, turns.lowerHand(me, now));
       case "pass" -> decide(msg, turns.pass(me, now));
       case "react" -> react(msg, member, body);
@@ -155,14 +158,16 @@ public final class FacilitatorVerticle extends VerticleBase {
     }
   }
 
-  private boolean requireAgreement(Membership member) {
+  private boolean needsAgreement(Membership member) {
     return member.acceptedAgreementVersion() < config.agreementVersion();
   }
 
+  private static void refuseUntilAgreed(Message<Object> msg) {
+    msg.reply(RoomReply.refused("AGREEMENT_REQUIRED", "Please read and accept the updated group agreement first."));
+  }
+
   private void decide(Message<Object> msg, Decision decision) {
-    if (decision == null) {
-      msg.reply(RoomReply.refused("AGREEMENT_REQUIRED", "Please read and accept the updated group agreement first."));
-    } else if (decision.refusal().isPresent()) {
+    if (decision.refusal().isPresent()) {
       msg.reply(RoomReply.refused(decision.refusal().get()));
     } else {
       apply(decision);
@@ -192,8 +197,8 @@ public final class FacilitatorVerticle extends VerticleBase {
       earlier.get().onComplete(r -> msg.reply(r.succeeded() ? acknowledgement(r.result()) : RoomReply.unavailable()));
       return;
     }
-    if (requireAgreement(member)) {
-      decide(msg, null);
+    if (needsAgreement(member)) {
+      refuseUntilAgreed(msg);
       return;
     }
     if (!member.isStaff() && session == null) {

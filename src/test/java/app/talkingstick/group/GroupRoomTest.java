@@ -152,6 +152,27 @@ class GroupRoomTest {
   }
 
   @Test
+  void aChangedAgreementMustBeAcceptedBeforeSpeakingAgain() {
+    try (RoomFixture room = room("open", 1)) {
+      room.startSession();
+      Person c = room.clients.get(0);
+      server.sql("UPDATE groups SET agreement_version = 2, agreement_text = 'Be kind. Arrive on time.' WHERE id = '" + room.groupId + "'");
+      server.server().services().rooms().agreementChanged(room.groupId, 2);
+      long deadline = System.currentTimeMillis() + 5_000;
+      JsonObject refused = room.say(c, "before accepting");
+      while (refused.getBoolean("ok", false) && System.currentTimeMillis() < deadline) refused = room.say(c, "before accepting");
+      assertEquals("AGREEMENT_REQUIRED", code(refused));
+      assertEquals("AGREEMENT_REQUIRED", code(room.act(c, new JsonObject().put("type", "raise-hand"))));
+      server.sql("INSERT INTO agreement_acceptances (member_id, version) VALUES ('" + c.memberId + "', 2)");
+      server.server().services().rooms().membershipChanged(room.groupId, c.session.id(), c.memberId,
+          RoomNotifier.Change.AGREEMENT_ACCEPTED);
+      JsonObject accepted = room.say(c, "after accepting");
+      while (!accepted.getBoolean("ok", false) && System.currentTimeMillis() < deadline) accepted = room.say(c, "after accepting");
+      assertTrue(accepted.getBoolean("ok"), accepted.encode());
+    }
+  }
+
+  @Test
   void slowModeLimitsClientsButNotTheTherapist() {
     try (RoomFixture room = room("open", 1)) {
       room.startSession();
