@@ -218,7 +218,7 @@ public final class FacilitatorVerticle extends VerticleBase {
   }
 
   private void store(Message<Object> msg, Membership member, String key, String clientMsgId, String text, Instant at) {
-    log.append(key, seq -> new GroupMessageStore.NewMessage(seq, member.memberId(), clientMsgId, text, "visible", at))
+    log.append(key, seq -> new GroupMessageStore.NewMessage(seq, member.memberId(), member.pseudonym(), clientMsgId, text, "visible", at))
         .onComplete(result -> {
           if (result.failed()) {
             LOG.warn("Room {}: a message was not stored: {}", groupId, result.cause().getClass().getSimpleName());

@@ -18,13 +18,14 @@ import java.util.UUID;
 public final class GroupMessageStore {
 
   /** A message the facilitator accepted and numbered, not yet committed. */
-  public record NewMessage(long seq, UUID memberId, String clientMsgId, String text, String status, Instant at) {}
+  public record NewMessage(long seq, UUID memberId, String pseudonym, String clientMsgId, String text, String status,
+                           Instant at) {}
 
   private static final String INSERT_BATCH =
-      "INSERT INTO group_messages (group_id, seq, member_id, client_msg_id, body, status, created_at)"
-          + " SELECT $1, u.seq, u.member_id, u.client_msg_id, u.body, u.status, u.created_at"
-          + " FROM unnest($2::bigint[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])"
-          + " AS u(seq, member_id, client_msg_id, body, status, created_at)"
+      "INSERT INTO group_messages (group_id, seq, member_id, pseudonym, client_msg_id, body, status, created_at)"
+          + " SELECT $1, u.seq, u.member_id, u.pseudonym, u.client_msg_id, u.body, u.status, u.created_at"
+          + " FROM unnest($2::bigint[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])"
+          + " AS u(seq, member_id, pseudonym, client_msg_id, body, status, created_at)"
           + " ON CONFLICT (group_id, member_id, client_msg_id) DO NOTHING RETURNING seq";
   private static final String EXISTING =
       "SELECT g.seq, g.member_id, g.client_msg_id FROM group_messages g"
@@ -55,6 +56,7 @@ public final class GroupMessageStore {
         .addUUID(groupId)
         .addArrayOfLong(batch.stream().map(NewMessage::seq).toArray(Long[]::new))
         .addArrayOfUUID(batch.stream().map(NewMessage::memberId).toArray(UUID[]::new))
+        .addArrayOfString(batch.stream().map(NewMessage::pseudonym).toArray(String[]::new))
         .addArrayOfString(batch.stream().map(NewMessage::clientMsgId).toArray(String[]::new))
         .addArrayOfString(batch.stream().map(NewMessage::text).toArray(String[]::new))
         .addArrayOfString(batch.stream().map(NewMessage::status).toArray(String[]::new))

@@ -46,7 +46,7 @@ public final class HttpServerVerticle extends VerticleBase {
     router.get("/metrics").handler(PrometheusScrapingHandler.create(services.metrics()));
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES).setHandleFileUploads(false));
     Authenticated authenticated = new Authenticated(services.auth());
-    new AuthRoutes(services.auth(), authenticated, List.of()).mount(router);
+    new AuthRoutes(services.auth(), authenticated, List.of(GroupRoutes.meSection(vertx, services))).mount(router);
     new GroupRoutes(services, authenticated).mount(router);
     router.route("/api/*").handler(ErrorHandling::notFound);
     SocketRegistry sockets = EventBusBridge.mount(vertx, router, services.addressRules(), services.tickets(),

@@ -1,0 +1,117 @@
+package app.talkingstick.group;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reads a room's stored messages page by page. Rows are written by the room's facilitator; this
+ * class only reads them. Pages are always returned in ascending {@code seq} order.
+ */
+public final class HistoryStore {
+
+  public static final int DEFAULT_LIMIT = 50;
+  public static final int MAX_LIMIT = 200;
+
+  /** Which page: after a seq, before a seq, or (both null) the latest. */
+  public record Page(Long after, Long before, int limit) {
+    public static Page latest(int limit) {
+      return new Page(null, null, limit);
+    }
+  }
+
+  /** One page and whether more messages lie beyond it (after it for "after", before it otherwise). */
+  public record Result(JsonArray messages, boolean hasMore) {
+    public JsonObject toJson() {
+      return new JsonObject().put("messages", messages).put("hasMore", hasMore);
+    }
+  }
+
+  private static final String SELECT = "SELECT m.seq, m.body, m.status, m.created_at, m.member_id,"
+      + " coalesce(m.pseudonym, gm.pseudonym) AS pseudonym, gm.role FROM group_messages m JOIN group_members gm ON gm.id = m.member_id"
+      + " WHERE m.group_id = $1 AND ($2::boolean OR m.status = 'visible')";
+  private static final String AFTER = SELECT + " AND m.seq > $3 ORDER BY m.seq ASC LIMIT $4";
+  private static final String BEFORE = SELECT + " AND m.seq < $3 ORDER BY m.seq DESC LIMIT $4";
+  private static final String LATEST = SELECT + " ORDER BY m.seq DESC LIMIT $3";
+  private static final String REACTIONS = "SELECT seq, emoji, count(*) AS n FROM reactions"
+      + " WHERE group_id = $1 AND seq = ANY($2) GROUP BY seq, emoji ORDER BY seq, emoji";
+
+  /**
+   * A page of the room's messages. {@code staff} sees every row with its status; everyone else
+   * sees only visible rows and no status.
+   */
+  public Future<Result> page(SqlClient client, UUID groupId, Page page, boolean staff) {
+    int fetch = page.limit() + 1;
+    Future<List<Row>> rows;
+    if (page.after() != null) {
+      rows = fetch(client, AFTER, Tuple.of(groupId, staff, page.after(), fetch), false);
+    } else if (page.before() != null) {
+      rows = fetch(client, BEFORE, Tuple.of(groupId, staff, page.before(), fetch), true);
+    } else {
+      rows = fetch(client, LATEST, Tuple.of(groupId, staff, fetch), true);
+    }
+    return rows.compose(all -> {
+      boolean hasMore = all.size() > page.limit();
+      List<Row> shown = trim(all, page.limit(), page.after() == null);
+      return reactions(client, groupId, shown)
+          .map(reactions -> new Result(toJson(shown, reactions, staff), hasMore));
+    });
+  }
+
+  private static Future<List<Row>> fetch(SqlClient client, String sql, Tuple args, boolean newestFirst) {
+    return client.preparedQuery(sql).execute(args).map(rowSet -> {
+      List<Row> list = new ArrayList<>();
+      rowSet.forEach(list::add);
+      if (newestFirst) Collections.reverse(list);
+      return list;
+    });
+  }
+
+  /** Drops the one extra row fetched to learn hasMore: the oldest when paging backwards, else the newest. */
+  private static List<Row> trim(List<Row> ascending, int limit, boolean backwards) {
+    if (ascending.size() <= limit) return ascending;
+    return backwards
+        ? ascending.subList(ascending.size() - limit, ascending.size())
+        : ascending.subList(0, limit);
+  }
+
+  private static Future<Map<Long, JsonObject>> reactions(SqlClient client, UUID groupId, List<Row> messages) {
+    if (messages.isEmpty()) return Future.succeededFuture(Map.of());
+    Long[] seqs = messages.stream().map(r -> r.getLong("seq")).toArray(Long[]::new);
+    return client.preparedQuery(REACTIONS).execute(Tuple.of(groupId).addArrayOfLong(seqs)).map(rows -> {
+      Map<Long, JsonObject> bySeq = new LinkedHashMap<>();
+      for (Row r : rows) {
+        bySeq.computeIfAbsent(r.getLong("seq"), s -> new JsonObject()).put(r.getString("emoji"), r.getLong("n"));
+      }
+      return bySeq;
+    });
+  }
+
+  private static JsonArray toJson(List<Row> rows, Map<Long, JsonObject> reactions, boolean staff) {
+    JsonArray messages = new JsonArray();
+    for (Row r : rows) {
+      long seq = r.getLong("seq");
+      JsonObject message = new JsonObject()
+          .put("seq", seq)
+          .put("from", new JsonObject()
+              .put("memberId", r.getUUID("member_id").toString())
+              .put("pseudonym", r.getString("pseudonym"))
+              .put("role", r.getString("role")))
+          .put("text", r.getString("body"))
+          .put("at", r.getOffsetDateTime("created_at").toInstant().toString());
+      if (staff) message.put("status", r.getString("status"));
+      if (reactions.containsKey(seq)) message.put("reactions", reactions.get(seq));
+      messages.add(message);
+    }
+    return messages;
+  }
+}
