@@ -152,6 +152,7 @@ public final class FacilitatorVerticle extends VerticleBase {
       case "next" -> audited(msg, member, turns.next(me, now), "floor-next", null);
       case "set-mode" -> setMode(msg, member, body, now);
       case "set-slow-mode" -> setSlowMode(msg, member, body, now);
+      case "remove" -> remove(msg, member, body);
       case "start" -> startSession(msg, member, body);
       case "end" -> endSession(msg, member);
       default -> msg.reply(RoomReply.invalid("Unknown action type '" + type + "'."));
@@ -276,6 +277,20 @@ public final class FacilitatorVerticle extends VerticleBase {
   private void persistMode() {
     rooms.saveMode(groupId, turns.chosenMode(), turns.settings())
         .onFailure(err -> LOG.warn("Room {}: mode not saved: {}", groupId, err.getClass().getSimpleName()));
+  }
+
+  private void remove(Message<Object> msg, Membership actor, JsonObject body) {
+    if (!actor.isStaff()) {
+      msg.reply(RoomReply.refused("FORBIDDEN", "Only the group's therapist can remove someone."));
+      return;
+    }
+    UUID target = memberArg(body);
+    String reason = body.getValue("reason") instanceof String r ? r : null;
+    new GroupService(vertx, services).removeMember(groupId, actor.accountId(), target, reason).onComplete(r -> {
+      if (r.succeeded()) msg.reply(RoomReply.ok());
+      else if (r.cause() instanceof app.talkingstick.http.ApiError api) msg.reply(RoomReply.refused(api.code(), api.getMessage()));
+      else msg.reply(RoomReply.unavailable());
+    });
   }
 
   // ---------------------------------------------------------------- sessions

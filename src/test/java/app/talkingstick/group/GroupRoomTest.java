@@ -307,15 +307,45 @@ class GroupRoomTest {
       room.startSession();
       Person leaving = room.clients.get(0);
       Person staying = room.clients.get(1);
-      server.sql("UPDATE group_members SET removed_at = now() WHERE id = '" + leaving.memberId + "'");
-      server.server().services().rooms().membershipChanged(room.groupId, leaving.session.id(), leaving.memberId,
-          RoomNotifier.Change.MEMBER_REMOVED);
+      leaving.socket.register(app.talkingstick.bridge.UserAddresses.inbox(leaving.session.id()));
+      assertEquals("FORBIDDEN", code(room.act(staying, new JsonObject().put("type", "remove").put("memberId", leaving.memberId.toString()))));
+      JsonObject removed = room.act(room.therapist, new JsonObject().put("type", "remove")
+          .put("memberId", leaving.memberId.toString()).put("reason", "repeated insults"));
+      assertTrue(removed.getBoolean("ok"), removed.encode());
       assertEquals("removed", nextEvent(staying, "moderation").getString("action"));
+      assertEquals("removed", nextEvent(leaving, "removed").getString("type"), "told privately on their inbox");
       assertTrue(room.say(staying, "after the removal").getBoolean("ok"));
       assertEquals("after the removal", nextEvent(staying, "message").getString("text"));
       leaving.socket.expectNo(f -> f.getJsonObject("body") != null && "message".equals(f.getJsonObject("body").getString("type")),
           Duration.ofMillis(500));
       assertEquals("rejected", room.say(leaving, "still here?").getString("bridgeError"), "the guard refuses a removed member");
+    }
+  }
+
+  @Test
+  void aReconnectingClientGetsExactlyWhatItMissedFromHistory() {
+    try (RoomFixture room = room("open", 2)) {
+      room.startSession();
+      Person away = room.clients.get(0);
+      Person talker = room.clients.get(1);
+      room.say(talker, "before the drop");
+      long lastSeen = nextEvent(away, "message").getLong("seq");
+      away.socket.close();
+      List<Long> missed = new ArrayList<>();
+      for (int i = 0; i < 7; i++) missed.add(room.say(talker, "while away " + i).getLong("seq"));
+      room.connect(away);
+      room.say(talker, "after the return");
+      JsonObject page = api.get("/api/groups/" + room.groupId + "/messages?after=" + lastSeen + "&limit=5", away.session.accessToken()).json();
+      List<Long> fetched = new ArrayList<>();
+      page.getJsonArray("messages").forEach(m -> fetched.add(((JsonObject) m).getLong("seq")));
+      assertTrue(page.getBoolean("hasMore"));
+      JsonObject rest = api.get("/api/groups/" + room.groupId + "/messages?after=" + fetched.get(fetched.size() - 1) + "&limit=5",
+          away.session.accessToken()).json();
+      rest.getJsonArray("messages").forEach(m -> fetched.add(((JsonObject) m).getLong("seq")));
+      assertFalse(rest.getBoolean("hasMore"));
+      long live = nextEvent(away, "message").getLong("seq");
+      assertEquals(missed, fetched.subList(0, missed.size()), "exactly the missed messages, in order");
+      assertEquals(live, fetched.get(fetched.size() - 1), "history and the live event meet without a gap");
     }
   }
 
