@@ -78,7 +78,7 @@ public final class TalkingStick implements AutoCloseable {
           .withMetrics(new MicrometerMetricsFactory(metrics))
           .build();
       Services services = assemble(config, vertx, Pools.create(vertx, target, config.maxDbConnections()), metrics, keys);
-      bootstrapAccounts(config, services).await();
+      bootstrapAccounts(vertx, config, services).await();
       vertx.deployVerticle(new HousekeepingVerticle(services.auth())).await();
       vertx.deployVerticle(new RoomDirectoryVerticle(services)).await();
       HttpServerVerticle http = new HttpServerVerticle(services);
@@ -105,14 +105,14 @@ public final class TalkingStick implements AutoCloseable {
         memberships, new RoomNotifier(vertx));
   }
 
-  private static Future<Void> bootstrapAccounts(Config config, Services services) {
+  private static Future<Void> bootstrapAccounts(Vertx vertx, Config config, Services services) {
     Future<Void> admin = config.admin()
         .map(a -> services.auth().ensureAdmin(a.username(), a.password()).recover(err -> Future.failedFuture(
             err instanceof ApiError api && api.status() == 400
                 ? new ConfigException("ADMIN_USERNAME/ADMIN_PASSWORD: " + api.getMessage())
                 : err)))
         .orElse(Future.succeededFuture());
-    return config.demo() ? admin.compose(v -> new DemoSeeder(services).seed()) : admin;
+    return config.demo() ? admin.compose(v -> new DemoSeeder(vertx, services).seed()) : admin;
   }
 
   public int port() {
