@@ -249,6 +249,26 @@ class GroupRoomTest {
   }
 
   @Test
+  void theTalkingStickGoesRoundThePresentClientsAndTimedTurnsEnd() {
+    try (RoomFixture room = room("open", 2)) {
+      room.startSession();
+      Person a = room.clients.get(0);
+      Person b = room.clients.get(1);
+      JsonObject roundRobin = room.act(room.therapist, new JsonObject().put("type", "set-mode").put("mode", "round-robin").put("turnSeconds", 4));
+      assertTrue(roundRobin.getBoolean("ok"), roundRobin.encode());
+      JsonObject first = nextTurnWithSpeaker(b, a);
+      assertEquals(2, first.getJsonArray("round").size() + 1, "the other client waits in the round");
+      assertEquals("NOT_YOUR_TURN", code(room.say(b, "me first?")));
+      assertTrue(room.say(a, "checking in: a good week").getBoolean("ok"));
+      assertTrue(b.socket.nextMatching(f -> "facilitator".equals(body(f).getString("type"))
+          && body(f).getString("text").contains("seconds left"), Duration.ofSeconds(6)) != null, "a reminder before the turn ends");
+      nextTurnWithSpeaker(a, b);
+      assertTrue(b.socket.nextMatching(f -> "facilitator".equals(body(f).getString("type"))
+          && body(f).getString("text").contains("round"), Duration.ofSeconds(8)) != null, "the round completes when the time is up");
+    }
+  }
+
+  @Test
   void withoutATherapistPresentTheRoomPausesItself() {
     try (RoomFixture room = room("open", 1)) {
       room.startSession();

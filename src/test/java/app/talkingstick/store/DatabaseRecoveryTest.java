@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import app.talkingstick.support.Api;
 import app.talkingstick.support.Api.Response;
 import app.talkingstick.support.Api.Session;
+import app.talkingstick.support.RoomFixture;
 import app.talkingstick.support.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -73,6 +74,30 @@ class DatabaseRecoveryTest {
     Session after = api.login(before.username(), "a long enough password");
     assertEquals(200, api.get("/api/me", after.accessToken()).status(), "data written before the outage is still there");
     assertEquals(404, api.get("/api/me/nothing", after.accessToken()).status());
+  }
+
+  @Test
+  void aMessageSentWhileTheDatabaseIsDownIsRefusedAsUnavailableAndARetryStoresItOnce(Vertx vertx) {
+    try (RoomFixture room = RoomFixture.create(server, api, vertx, "open", 1)) {
+      room.connectAll();
+      room.startSession();
+      RoomFixture.Person client = room.clients.get(0);
+      JsonObject say = new JsonObject().put("type", "say").put("text", "are you there?").put("clientMsgId", "outage-1");
+      database.stop();
+      try {
+        JsonObject refused = room.act(client, say);
+        assertEquals(false, refused.getBoolean("ok"));
+        assertEquals("UNAVAILABLE", refused.getJsonObject("error").getString("code"));
+      } finally {
+        database.restart();
+      }
+      JsonObject stored = room.act(client, say);
+      long deadline = System.currentTimeMillis() + 15_000;
+      while (!stored.getBoolean("ok", false) && System.currentTimeMillis() < deadline) stored = room.act(client, say);
+      assertEquals(true, stored.getBoolean("ok"), stored.encode());
+      assertEquals(1L, server.sql("SELECT count(*) FROM group_messages WHERE client_msg_id = 'outage-1'").iterator().next().getLong(0));
+      assertEquals("are you there?", RoomFixture.nextEvent(room.therapist, "message").getString("text"));
+    }
   }
 
   @Test
