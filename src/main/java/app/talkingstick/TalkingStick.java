@@ -15,7 +15,9 @@ import app.talkingstick.http.ApiError;
 import app.talkingstick.demo.DemoSeeder;
 import app.talkingstick.group.GroupAccess;
 import app.talkingstick.group.MembershipStore;
-import app.talkingstick.group.RoomDirectoryVerticle;
+import app.talkingstick.group.FacilitatorVerticle;
+import app.talkingstick.live.LiveDirectoryVerticle;
+import java.util.Map;
 import app.talkingstick.group.RoomNotifier;
 import app.talkingstick.http.HttpServerVerticle;
 import app.talkingstick.store.DatabaseTarget;
@@ -80,7 +82,8 @@ public final class TalkingStick implements AutoCloseable {
       Services services = assemble(config, vertx, Pools.create(vertx, target, config.maxDbConnections()), metrics, keys);
       bootstrapAccounts(vertx, config, services).await();
       vertx.deployVerticle(new HousekeepingVerticle(services.auth())).await();
-      vertx.deployVerticle(new RoomDirectoryVerticle(services)).await();
+      vertx.deployVerticle(new LiveDirectoryVerticle(Map.of(
+          FacilitatorVerticle.KIND, groupId -> new FacilitatorVerticle(groupId, services)))).await();
       HttpServerVerticle http = new HttpServerVerticle(services);
       vertx.deployVerticle(http).await();
       return new TalkingStick(config, embedded, vertx, services, http.actualPort());

@@ -3,6 +3,7 @@ package app.talkingstick.group;
 import app.talkingstick.Services;
 import app.talkingstick.audit.AuditLog;
 import app.talkingstick.bridge.SenderStamp;
+import app.talkingstick.live.LiveDirectoryVerticle;
 import app.talkingstick.store.ConversationLog;
 import app.talkingstick.turns.Decision;
 import app.talkingstick.turns.Effect;
@@ -39,6 +40,8 @@ public final class FacilitatorVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(FacilitatorVerticle.class);
 
+  /** The kind of conversation this verticle owns, for the live directory. */
+  public static final String KIND = "group";
   public static final int MAX_TEXT = 2000;
   public static final Set<String> REACTIONS = Set.of("❤️", "👍", "🙏", "🤗", "💪", "👏", "🌱", "😊");
   private static final Pattern CLIENT_MSG_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
@@ -110,8 +113,7 @@ public final class FacilitatorVerticle extends VerticleBase {
     boolean quiet = presence.isEmpty() && log.idle();
     if (!stopping && quiet && Duration.between(lastActivity, Instant.now()).compareTo(idleAfter) >= 0) {
       stopping = true;
-      vertx.eventBus().send(GroupAddresses.DIRECTORY,
-          new JsonObject().put("type", "idle").put("groupId", groupId.toString()).put("deploymentId", deploymentID()));
+      LiveDirectoryVerticle.reportIdle(vertx, KIND, groupId, deploymentID());
     }
   }
 

@@ -3,9 +3,9 @@ package app.talkingstick.group;
 import app.talkingstick.bridge.AddressRules;
 import app.talkingstick.bridge.SocketRegistry;
 import app.talkingstick.bridge.SocketSession;
+import app.talkingstick.live.LiveDirectoryVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,9 +70,7 @@ public final class GroupAccess {
   /** Makes sure the room's facilitator is running before the socket talks to or listens to it. */
   private Future<Boolean> roomRunning(Optional<Membership> membership) {
     if (membership.isEmpty()) return Future.succeededFuture(false);
-    JsonObject ensure = new JsonObject().put("type", "ensure").put("groupId", membership.get().groupId().toString());
-    return vertx.eventBus().request(GroupAddresses.DIRECTORY, ensure, new DeliveryOptions().setSendTimeout(5_000))
-        .map(reply -> true);
+    return LiveDirectoryVerticle.ensure(vertx, FacilitatorVerticle.KIND, membership.get().groupId()).map(true);
   }
 
   private void presence(SocketSession socket, Matcher address, boolean online) {

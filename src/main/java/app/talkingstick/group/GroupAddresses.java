@@ -13,8 +13,6 @@ public final class GroupAddresses {
 
   /** Published with {groupId, accountId} whenever someone's membership of a group changes. */
   public static final String MEMBERSHIP_CHANGED = "internal.group.membership-changed";
-  /** The room directory: asked to make sure a group's facilitator is running. */
-  public static final String DIRECTORY = "internal.group.directory";
 
   /** Actions from members, with reply. */
   public static String in(UUID groupId) {
