@@ -56,6 +56,8 @@ public final class FacilitatorVerticle extends VerticleBase {
   private final Map<UUID, Membership> members = new LinkedHashMap<>();
   private final Map<UUID, Membership> byAccount = new HashMap<>();
   private final Presence presence = new Presence();
+  /** Therapists who stepped away (to a private channel, say): present, but not running the room. */
+  private final Set<UUID> steppedAway = new java.util.HashSet<>();
   private TurnState turns;
   private RoomStore.OpenSession session;
   private ConversationLog<GroupMessageStore.NewMessage> log;
@@ -155,6 +157,8 @@ public final class FacilitatorVerticle extends VerticleBase {
       case "set-mode" -> setMode(msg, member, body, now);
       case "set-slow-mode" -> setSlowMode(msg, member, body, now);
       case "remove" -> remove(msg, member, body);
+      case "step-away" -> stepAway(msg, member, now);
+      case "return" -> comeBack(msg, member, now);
       case "start" -> startSession(msg, member, body);
       case "end" -> endSession(msg, member);
       default -> msg.reply(RoomReply.invalid("Unknown action type '" + type + "'."));
@@ -295,6 +299,34 @@ public final class FacilitatorVerticle extends VerticleBase {
     });
   }
 
+  private void stepAway(Message<Object> msg, Membership actor, Instant now) {
+    if (!actor.isStaff()) {
+      msg.reply(RoomReply.refused("FORBIDDEN", "Only the group's therapist can step away."));
+      return;
+    }
+    leaveTheRoomRunning(actor, now);
+    msg.reply(RoomReply.ok());
+  }
+
+  /** The room is told neutrally; with no other therapist present it pauses until they return. */
+  private void leaveTheRoomRunning(Membership therapist, Instant now) {
+    if (!steppedAway.add(therapist.memberId())) return;
+    if (turns.isPresent(id(therapist))) apply(turns.leave(id(therapist), now));
+    publish(GroupAddresses.out(groupId), RoomEvents.facilitator(Prompts.steppedAway(therapist.pseudonym())));
+    audit(AuditLog.Entry.of(groupId, therapist.accountId(), "stepped-away").about(therapist.memberId()));
+  }
+
+  private void comeBack(Message<Object> msg, Membership actor, Instant now) {
+    if (!steppedAway.remove(actor.memberId())) {
+      msg.reply(RoomReply.invalid("You have not stepped away."));
+      return;
+    }
+    if (presence.isOnline(actor.memberId())) apply(turns.join(id(actor), true, now));
+    publish(GroupAddresses.out(groupId), RoomEvents.facilitator(Prompts.isBack(actor.pseudonym())));
+    audit(AuditLog.Entry.of(groupId, actor.accountId(), "returned").about(actor.memberId()));
+    msg.reply(RoomReply.ok());
+  }
+
   // ---------------------------------------------------------------- sessions
 
   private void startSession(Message<Object> msg, Membership actor, JsonObject body) {
@@ -393,7 +425,9 @@ public final class FacilitatorVerticle extends VerticleBase {
         : presence.disconnect(member.memberId(), socket);
     if (!changed) return;
     Instant now = Instant.now();
-    apply(presence.isOnline(member.memberId()) ? turns.join(id(member), member.isStaff(), now) : turns.leave(id(member), now));
+    if (!steppedAway.contains(member.memberId())) {
+      apply(presence.isOnline(member.memberId()) ? turns.join(id(member), member.isStaff(), now) : turns.leave(id(member), now));
+    }
     publishPresence();
   }
 

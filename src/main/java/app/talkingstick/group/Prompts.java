@@ -34,6 +34,14 @@ final class Prompts {
     return "That completes the round. Thank you, everyone, for sharing.";
   }
 
+  static String steppedAway(String therapist) {
+    return therapist + " has stepped away for a moment.";
+  }
+
+  static String isBack(String therapist) {
+    return therapist + " is back.";
+  }
+
   static String slowMode(String pseudonym, int seconds) {
     if (seconds == 0) return pseudonym == null ? "Slow mode is off." : "Slow mode is off for " + pseudonym + ".";
     String who = pseudonym == null ? "everyone" : pseudonym;

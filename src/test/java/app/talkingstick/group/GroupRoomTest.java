@@ -283,6 +283,26 @@ class GroupRoomTest {
   }
 
   @Test
+  void aTherapistWhoStepsAwayLeavesTheRoomPausedUntilTheyReturn() {
+    try (RoomFixture room = room("open", 1)) {
+      room.startSession();
+      Person c = room.clients.get(0);
+      assertEquals("FORBIDDEN", code(room.act(c, new JsonObject().put("type", "step-away"))));
+      assertTrue(room.act(room.therapist, new JsonObject().put("type", "step-away")).getBoolean("ok"));
+      assertTrue(c.socket.nextMatching(f -> "facilitator".equals(body(f).getString("type"))
+          && body(f).getString("text").contains("stepped away"), Duration.ofSeconds(5)) != null);
+      assertEquals("paused", c.socket.nextMatching(f -> isTurn(f) && "paused".equals(body(f).getString("mode")),
+          Duration.ofSeconds(5)).getJsonObject("body").getString("mode"));
+      assertEquals("NOT_YOUR_TURN", code(room.say(c, "hello?")));
+      assertTrue(room.act(room.therapist, new JsonObject().put("type", "return")).getBoolean("ok"));
+      assertEquals("open", c.socket.nextMatching(f -> isTurn(f) && "open".equals(body(f).getString("mode")),
+          Duration.ofSeconds(5)).getJsonObject("body").getString("mode"));
+      assertTrue(room.say(c, "welcome back").getBoolean("ok"));
+      assertEquals("INVALID", code(room.act(room.therapist, new JsonObject().put("type", "return"))));
+    }
+  }
+
+  @Test
   void identityWrittenByTheClientIsIgnored() {
     try (RoomFixture room = room("open", 1)) {
       room.startSession();
