@@ -90,9 +90,20 @@ public final class AddressRules {
     return decide(register, socket, address);
   }
 
-  /** Addresses without a receive rule pass: the bridge only delivers what was registered or replies. */
+  /**
+   * Addresses without a receive rule pass: the bridge only delivers what was registered or replies.
+   * Decisions are remembered per socket until a rule's inputs change.
+   */
   public boolean mayReceive(SocketSession socket, String address) {
     if (socket == null || address == null) return false;
+    Boolean known = socket.receiveDecision(address);
+    if (known != null) return known;
+    boolean allowed = decideReceive(socket, address);
+    socket.rememberReceiveDecision(address, allowed);
+    return allowed;
+  }
+
+  private boolean decideReceive(SocketSession socket, String address) {
     for (Rule<ReceiveCheck> rule : receive) {
       Matcher m = rule.match(address);
       if (m != null) return rule.check().allowed(socket, m);

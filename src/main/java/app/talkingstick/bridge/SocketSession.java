@@ -15,6 +15,8 @@ public final class SocketSession {
   private final String id = UUID.randomUUID().toString();
   private final Principal principal;
   private final Map<String, Object> facts = new HashMap<>();
+  /** Receive decisions by address: deliveries are the hot path, so each address is decided once. */
+  private final Map<String, Boolean> receivable = new HashMap<>();
 
   SocketSession(Principal principal) {
     this.principal = principal;
@@ -43,5 +45,18 @@ public final class SocketSession {
 
   public void forget(String key) {
     facts.remove(key);
+  }
+
+  Boolean receiveDecision(String address) {
+    return receivable.get(address);
+  }
+
+  void rememberReceiveDecision(String address, boolean allowed) {
+    receivable.put(address, allowed);
+  }
+
+  /** Call whenever a fact a receive rule reads changes: every address is decided again. */
+  public void forgetReceiveDecisions() {
+    receivable.clear();
   }
 }

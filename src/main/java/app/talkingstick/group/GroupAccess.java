@@ -30,7 +30,8 @@ public final class GroupAccess {
   }
 
   public void install(AddressRules rules) {
-    rules.allowSend(GroupAddresses.IN_RE, (socket, address) -> member(socket, address).compose(this::roomRunning))
+    rules.allowSend(GroupAddresses.IN_RE, (socket, address) -> member(socket, address)
+            .compose(m -> isPresent(socket, address) ? Future.succeededFuture(m.isPresent()) : roomRunning(m)))
         .allowRegister(GroupAddresses.OUT_RE, (socket, address) -> member(socket, address).compose(this::roomRunning))
         .allowRegister(GroupAddresses.STAFF_RE, (socket, address) -> member(socket, address)
             .map(m -> m.isPresent() && m.get().isStaff()))
@@ -73,14 +74,31 @@ public final class GroupAccess {
     return LiveDirectoryVerticle.ensure(vertx, FacilitatorVerticle.KIND, membership.get().groupId()).map(true);
   }
 
+  /** A socket listening to the room keeps it running, so its sends need not ask the directory. */
+  private static boolean isPresent(SocketSession socket, Matcher address) {
+    return socket.fact(presentKey(groupOf(address))) != null;
+  }
+
+  private static String presentKey(UUID groupId) {
+    return "present:" + groupId;
+  }
+
   private void presence(SocketSession socket, Matcher address, boolean online) {
     UUID groupId = groupOf(address);
     if (online && known(socket, address) == null) return;
+    if (online) socket.remember(presentKey(groupId), Boolean.TRUE);
+    else socket.forget(presentKey(groupId));
     vertx.eventBus().publish(GroupAddresses.control(groupId), new JsonObject()
         .put("type", "presence")
         .put("accountId", socket.accountId().toString())
         .put("socketId", socket.id())
         .put("online", online));
+  }
+
+  private static void revoke(SocketSession socket, UUID groupId) {
+    socket.remember(key(groupId), REVOKED);
+    socket.forget(presentKey(groupId));
+    socket.forgetReceiveDecisions();
   }
 
   private void followMembershipChanges(Vertx vertx, SocketRegistry registry) {
@@ -92,10 +110,13 @@ public final class GroupAccess {
       boolean gone = "member-removed".equals(type) || "member-left".equals(type);
       for (SocketSession socket : registry.sessionsOf(UUID.fromString(change.getString("accountId")))) {
         if (gone) {
-          socket.remember(key(groupId), REVOKED);
+          revoke(socket, groupId);
         } else {
-          memberships.find(groupId, socket.accountId())
-              .onSuccess(found -> socket.remember(key(groupId), found.isPresent() ? found.get() : REVOKED));
+          memberships.find(groupId, socket.accountId()).onSuccess(found -> {
+            if (found.isPresent()) socket.remember(key(groupId), found.get());
+            else revoke(socket, groupId);
+            socket.forgetReceiveDecisions();
+          });
         }
       }
     });

@@ -1,0 +1,62 @@
+package app.talkingstick.bench;
+
+import org.HdrHistogram.Histogram;
+
+/** What one shard counted in one run; merged across shards afterwards. */
+final class Counters {
+  static final long MAX_MICROS = 3_600_000_000L;
+
+  /** Delivery latency: intended send time to receipt, microseconds, messages intended in the window. */
+  final Histogram latency = new Histogram(MAX_MICROS, 3);
+  /** Acknowledgement latency: intended send time to the sender's ack, microseconds (acknowledging peers). */
+  final Histogram ackLatency = new Histogram(MAX_MICROS, 3);
+  /** How late the generator actually wrote each message behind its schedule, microseconds. */
+  final Histogram scheduleLag = new Histogram(MAX_MICROS, 3);
+
+  long sent;                 // every message written in the run (warm-up included)
+  long sentWindowIntended;   // messages whose intended time fell in the window
+  long sentWindowActual;     // messages actually written during the window
+  long uniqueDeliveries;     // distinct (receiver, message) receipts, whole run
+  long windowDeliveries;     // distinct receipts of messages intended in the window
+  long windowExpected;       // computed at the end: window messages x room members
+  long expected;             // computed at the end: all messages x room members
+  long lost;                 // computed at the end: expected - uniqueDeliveries
+  long duplicates;
+  long reordered;
+  long misrouted;            // a payload from another room
+  long badPayloads;
+  long acked;
+  long nacked;
+  long errors;
+  long unexpectedCloses;
+  long sendFailures;
+  String firstError;
+
+  static void record(Histogram h, long micros) {
+    h.recordValue(Math.max(0, Math.min(MAX_MICROS, micros)));
+  }
+
+  void add(Counters o) {
+    latency.add(o.latency);
+    ackLatency.add(o.ackLatency);
+    scheduleLag.add(o.scheduleLag);
+    sent += o.sent;
+    sentWindowIntended += o.sentWindowIntended;
+    sentWindowActual += o.sentWindowActual;
+    uniqueDeliveries += o.uniqueDeliveries;
+    windowDeliveries += o.windowDeliveries;
+    windowExpected += o.windowExpected;
+    expected += o.expected;
+    lost += o.lost;
+    duplicates += o.duplicates;
+    reordered += o.reordered;
+    misrouted += o.misrouted;
+    badPayloads += o.badPayloads;
+    acked += o.acked;
+    nacked += o.nacked;
+    errors += o.errors;
+    unexpectedCloses += o.unexpectedCloses;
+    sendFailures += o.sendFailures;
+    if (firstError == null) firstError = o.firstError;
+  }
+}

@@ -1,0 +1,97 @@
+package app.talkingstick.bench;
+
+import io.netty.buffer.ByteBuf;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
+
+/**
+ * The text every generated message carries, the same for every peer:
+ * {@code ~B~<room>~<sender>~<seq>~<intendedNanos>~ } followed by padding up to the configured size.
+ * {@code intendedNanos} is the scheduled send time ({@link System#nanoTime()} of this JVM minus
+ * the run's epoch), so a receiver in the same JVM computes latency from the intended time, not
+ * from when the send actually happened (no coordinated omission).
+ *
+ * <p>Receivers find the marker in the raw frame bytes, whatever the peer wraps around it (a bridge
+ * frame, a Socket.IO event, a bare text frame), so no peer pays for a full JSON parse in the
+ * generator and every peer is read by the same code.
+ */
+public final class Payload {
+  private Payload() {}
+
+  static final byte[] MARKER = {'~', 'B', '~'};
+  private static final String PADDING = " thanks for listening, this group helps me a lot";
+
+  /** A decoded payload; {@code valid} is false when the bytes after the marker do not parse. */
+  public static final class Parsed {
+    public int room;
+    public int sender;
+    public long seq;
+    public long intended;
+    public boolean valid;
+  }
+
+  /** The payload text, padded with ordinary words to at least {@code size} characters. */
+  public static String encode(int room, int sender, long seq, long intended, int size) {
+    StringBuilder b = new StringBuilder(Math.max(size, 48));
+    b.append("~B~").append(room).append('~').append(sender).append('~').append(seq).append('~').append(intended).append('~');
+    while (b.length() < size) {
+      int take = Math.min(PADDING.length(), size - b.length());
+      b.append(PADDING, 0, take);
+    }
+    return b.toString();
+  }
+
+  /** Index of the marker in the buffer, or -1. Uses Netty's vectorised byte search when it can. */
+  public static int indexOf(Buffer buf) {
+    if (buf instanceof BufferInternal internal) {
+      ByteBuf b = internal.getByteBuf();
+      int base = b.readerIndex();
+      int end = b.writerIndex();
+      int from = base;
+      while (from < end) {
+        int i = b.indexOf(from, end, (byte) '~');
+        if (i < 0) return -1;
+        if (i + 2 < end && b.getByte(i + 1) == 'B' && b.getByte(i + 2) == '~') return i - base;
+        from = i + 1;
+      }
+      return -1;
+    }
+    int n = buf.length() - MARKER.length;
+    for (int i = 0; i <= n; i++) {
+      if (buf.getByte(i) == '~' && buf.getByte(i + 1) == 'B' && buf.getByte(i + 2) == '~') return i;
+    }
+    return -1;
+  }
+
+  /** Parses the fields after the marker at {@code at} into {@code out}; returns {@code out.valid}. */
+  public static boolean parse(Buffer buf, int at, Parsed out) {
+    out.valid = false;
+    int i = at + MARKER.length;
+    int len = buf.length();
+    long[] v = new long[4];
+    for (int f = 0; f < 4; f++) {
+      long x = 0;
+      int digits = 0;
+      while (i < len) {
+        byte c = buf.getByte(i);
+        if (c >= '0' && c <= '9') {
+          x = x * 10 + (c - '0');
+          digits++;
+          i++;
+        } else {
+          break;
+        }
+      }
+      if (digits == 0 || digits > 18 || i >= len || buf.getByte(i) != '~') return false;
+      v[f] = x;
+      i++;
+    }
+    if (v[0] > Integer.MAX_VALUE || v[1] > Integer.MAX_VALUE) return false;
+    out.room = (int) v[0];
+    out.sender = (int) v[1];
+    out.seq = v[2];
+    out.intended = v[3];
+    out.valid = true;
+    return true;
+  }
+}
