@@ -5,6 +5,7 @@ import app.talkingstick.auth.AuthService;
 import app.talkingstick.auth.TicketStore;
 import app.talkingstick.bridge.AddressRules;
 import app.talkingstick.bridge.Inbox;
+import app.talkingstick.channel.ChannelCipher;
 import app.talkingstick.config.Config;
 import app.talkingstick.group.MembershipStore;
 import app.talkingstick.group.RoomNotifier;
@@ -22,4 +23,5 @@ public record Services(
     Inbox inbox,
     AddressRules addressRules,
     MembershipStore memberships,
-    RoomNotifier rooms) {}
+    RoomNotifier rooms,
+    ChannelCipher channelCipher) {}

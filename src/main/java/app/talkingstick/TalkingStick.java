@@ -9,6 +9,10 @@ import app.talkingstick.auth.TicketStore;
 import app.talkingstick.bridge.AddressRules;
 import app.talkingstick.bridge.Inbox;
 import app.talkingstick.bridge.UserAddresses;
+import app.talkingstick.channel.ChannelAccess;
+import app.talkingstick.channel.ChannelCipher;
+import app.talkingstick.channel.ChannelKeys;
+import app.talkingstick.channel.ChannelVerticle;
 import app.talkingstick.config.Config;
 import app.talkingstick.config.ConfigException;
 import app.talkingstick.http.ApiError;
@@ -63,6 +67,7 @@ public final class TalkingStick implements AutoCloseable {
   /** Starts everything and blocks until the server accepts work. Call from a non-event-loop thread. */
   public static TalkingStick start(Config config) {
     JwtKeys keys = JwtKeys.load(config);
+    ChannelCipher channelCipher = ChannelKeys.load(config);
     Optional<EmbeddedDatabase> embedded = config.databaseUrl().isPresent()
         ? Optional.empty()
         : Optional.of(EmbeddedDatabase.start(config.dataDir(), 0));
@@ -79,11 +84,13 @@ public final class TalkingStick implements AutoCloseable {
               .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
           .withMetrics(new MicrometerMetricsFactory(metrics))
           .build();
-      Services services = assemble(config, vertx, Pools.create(vertx, target, config.maxDbConnections()), metrics, keys);
+      Services services = assemble(config, vertx, Pools.create(vertx, target, config.maxDbConnections()), metrics, keys,
+          channelCipher);
       bootstrapAccounts(vertx, config, services).await();
       vertx.deployVerticle(new HousekeepingVerticle(services.auth())).await();
       vertx.deployVerticle(new LiveDirectoryVerticle(Map.of(
-          FacilitatorVerticle.KIND, groupId -> new FacilitatorVerticle(groupId, services)))).await();
+          FacilitatorVerticle.KIND, groupId -> new FacilitatorVerticle(groupId, services),
+          ChannelVerticle.KIND, channelId -> new ChannelVerticle(channelId, services)))).await();
       HttpServerVerticle http = new HttpServerVerticle(services);
       vertx.deployVerticle(http).await();
       return new TalkingStick(config, embedded, vertx, services, http.actualPort());
@@ -94,7 +101,8 @@ public final class TalkingStick implements AutoCloseable {
     }
   }
 
-  private static Services assemble(Config config, Vertx vertx, Pool pool, PrometheusMeterRegistry metrics, JwtKeys keys) {
+  private static Services assemble(Config config, Vertx vertx, Pool pool, PrometheusMeterRegistry metrics, JwtKeys keys,
+                                   ChannelCipher channelCipher) {
     AccessTokens accessTokens = new AccessTokens(vertx, keys, config);
     TicketStore tickets = new TicketStore(pool, config.wsTicketTtl());
     AuthService auth = new AuthService(vertx, pool, accessTokens, new RefreshTokenStore(config.refreshTokenTtl()),
@@ -104,8 +112,9 @@ public final class TalkingStick implements AutoCloseable {
             Future.succeededFuture(socket.accountId().equals(UUID.fromString(address.group(1)))));
     MembershipStore memberships = new MembershipStore(pool);
     new GroupAccess(vertx, memberships).install(rules);
+    new ChannelAccess(vertx, pool).install(rules);
     return new Services(config, pool, metrics, accessTokens, tickets, auth, new Inbox(vertx), rules,
-        memberships, new RoomNotifier(vertx));
+        memberships, new RoomNotifier(vertx), channelCipher);
   }
 
   private static Future<Void> bootstrapAccounts(Vertx vertx, Config config, Services services) {

@@ -23,7 +23,8 @@ public record Config(
     int maxSocketsPerUser,
     int maxDbConnections,
     Duration roomIdle,
-    boolean demo) {
+    boolean demo,
+    Optional<Path> channelKeyFile) {
 
   public record AdminAccount(String username, String password) {
     @Override

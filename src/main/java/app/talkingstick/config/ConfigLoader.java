@@ -57,7 +57,8 @@ public final class ConfigLoader {
         integer("MAX_SOCKETS_PER_USER", 5, 1, 100),
         integer("DB_POOL_SIZE", 8, 1, 200),
         Duration.ofSeconds(integer("ROOM_IDLE_SECONDS", 300, 1, 86_400)),
-        bool("DEMO"));
+        bool("DEMO"),
+        Optional.ofNullable(values.get("CHANNEL_KEY_FILE")).map(f -> Path.of(f.trim())));
   }
 
   private static Map<String, String> readJsonFile(Path path) {

@@ -4,6 +4,8 @@ import app.talkingstick.Services;
 import app.talkingstick.auth.AuthRoutes;
 import app.talkingstick.bridge.EventBusBridge;
 import app.talkingstick.bridge.SocketRegistry;
+import app.talkingstick.channel.CareRoutes;
+import app.talkingstick.channel.ChannelRoutes;
 import app.talkingstick.group.GroupRoutes;
 import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Future;
@@ -46,8 +48,11 @@ public final class HttpServerVerticle extends VerticleBase {
     router.get("/metrics").handler(PrometheusScrapingHandler.create(services.metrics()));
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES).setHandleFileUploads(false));
     Authenticated authenticated = new Authenticated(services.auth());
-    new AuthRoutes(services.auth(), authenticated, List.of(GroupRoutes.meSection(vertx, services))).mount(router);
+    new AuthRoutes(services.auth(), authenticated, List.of(GroupRoutes.meSection(vertx, services),
+        ChannelRoutes.meSection(services))).mount(router);
     new GroupRoutes(services, authenticated).mount(router);
+    new ChannelRoutes(services, authenticated).mount(router);
+    new CareRoutes(services, authenticated).mount(router);
     router.route("/api/*").handler(ErrorHandling::notFound);
     SocketRegistry sockets = EventBusBridge.mount(vertx, router, services.addressRules(), services.tickets(),
         services.config().allowedOrigins(), services.config().maxSocketsPerUser());

@@ -1,0 +1,205 @@
+package app.talkingstick.channel;
+
+import app.talkingstick.Services;
+import app.talkingstick.bridge.SenderStamp;
+import app.talkingstick.group.RoomReply;
+import app.talkingstick.live.LiveDirectoryVerticle;
+import app.talkingstick.store.ConversationLog;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The owner of one live private channel: the only one that numbers its messages, touched only on
+ * this verticle's context. It consumes {@code channel.{id}.in}, seals each accepted message and
+ * writes it through the shared {@link ConversationLog} (batched group commit, idempotent by
+ * {@code clientMsgId}); only after the commit does it acknowledge the sender, publish the message
+ * to {@code channel.{id}.out} and tell the other party their unread count on their inbox.
+ * Started by the {@link LiveDirectoryVerticle} on first use; stops itself when idle.
+ */
+public final class ChannelVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChannelVerticle.class);
+
+  /** The kind of conversation this verticle owns, for the live directory. */
+  public static final String KIND = "channel";
+  public static final int MAX_TEXT = 2000;
+  /** At most this many messages at once from one party, then one per {@link #REFILL}. */
+  public static final int BURST = 30;
+  public static final Duration REFILL = Duration.ofMillis(500);
+  private static final Pattern CLIENT_MSG_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+  private final UUID channelId;
+  private final Services services;
+  private final Duration idleAfter;
+  private final ChannelStore channels = new ChannelStore();
+  private final ChannelMessageStore messages = new ChannelMessageStore();
+  private final Map<UUID, SendRate> rates = new HashMap<>();
+
+  private Channel channel;
+  private ConversationLog<ChannelMessageStore.NewMessage> log;
+  private UnreadNotices unread;
+  private Instant lastActivity = Instant.now();
+  private boolean stopping;
+
+  public ChannelVerticle(UUID channelId, Services services) {
+    this.channelId = channelId;
+    this.services = services;
+    this.idleAfter = services.config().roomIdle();
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  @Override
+  public Future<?> start() {
+    return channels.find(services.pool(), channelId)
+        .compose(found -> found.map(Future::succeededFuture)
+            .orElseGet(() -> Future.failedFuture(new IllegalArgumentException("no such channel " + channelId))))
+        .compose(found -> {
+          channel = found;
+          unread = new UnreadNotices(channelId, services.pool(), services.inbox());
+          return messages.lastSeq(services.pool(), channelId);
+        })
+        .compose(last -> {
+          log = new ConversationLog<>(last, batch -> messages.insert(services.pool(), channelId, batch));
+          vertx.setPeriodic(Math.max(1_000, idleAfter.toMillis() / 4), id -> checkIdle());
+          return vertx.eventBus().<Object>consumer(ChannelAddresses.in(channelId), this::onAction).completion();
+        })
+        .onSuccess(v -> LOG.info("Channel {} is live (last seq {})", channelId, log.lastSeq()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return log == null ? Future.succeededFuture() : log.drain().onComplete(v -> LOG.info("Channel {} stopped", channelId));
+  }
+
+  private void checkIdle() {
+    boolean quiet = log.idle() && unread.idle();
+    if (!stopping && quiet && Duration.between(lastActivity, Instant.now()).compareTo(idleAfter) >= 0) {
+      stopping = true;
+      LiveDirectoryVerticle.reportIdle(vertx, KIND, channelId, deploymentID());
+    }
+  }
+
+  // ---------------------------------------------------------------- actions from the two parties
+
+  private void onAction(Message<Object> msg) {
+    Instant now = Instant.now();
+    if (!(msg.body() instanceof JsonObject body) || !(body.getValue("type") instanceof String type)) {
+      msg.reply(RoomReply.invalid("An action is a JSON object with a string field 'type'."));
+      return;
+    }
+    SenderStamp.Sender sender = SenderStamp.read(msg.headers());
+    Optional<Party> from = sender == null ? Optional.empty() : channel.party(sender.accountId());
+    if (from.isEmpty()) {
+      msg.reply(RoomReply.refused("FORBIDDEN", "Only the two people in this conversation can write in it."));
+      return;
+    }
+    lastActivity = now;
+    try {
+      if ("say".equals(type)) say(msg, from.get(), body, now);
+      else msg.reply(RoomReply.invalid("Unknown action type '" + type + "'."));
+    } catch (BadAction e) {
+      msg.reply(RoomReply.invalid(e.getMessage()));
+    }
+  }
+
+  private void say(Message<Object> msg, Party from, JsonObject body, Instant now) {
+    String text = stringArg(body, "text").strip();
+    String clientMsgId = stringArg(body, "clientMsgId");
+    if (text.isEmpty()) throw new BadAction("text must not be empty");
+    if (text.length() > MAX_TEXT) {
+      msg.reply(RoomReply.refused("TOO_LONG", "Messages can be at most " + MAX_TEXT + " characters."));
+      return;
+    }
+    if (!CLIENT_MSG_ID.matcher(clientMsgId).matches()) {
+      throw new BadAction("clientMsgId must be 1 to 64 letters, digits or . _ : -");
+    }
+    String key = from.accountId() + "/" + clientMsgId;
+    Optional<Future<ConversationLog.Stored>> earlier = log.earlier(key);
+    if (earlier.isPresent()) {
+      earlier.get().onComplete(r -> msg.reply(r.succeeded() ? acknowledgement(r.result()) : RoomReply.unavailable()));
+      return;
+    }
+    long waitSeconds = rates.computeIfAbsent(from.accountId(), id -> new SendRate(BURST, REFILL, now)).take(now);
+    if (waitSeconds > 0) {
+      JsonObject refusal = RoomReply.refused("RATE_LIMITED", "You are sending very fast. Please wait a moment.");
+      refusal.getJsonObject("error").put("retryAfter", waitSeconds);
+      msg.reply(refusal);
+      return;
+    }
+    Optional<JsonObject> refusal = screen(from, text, now);
+    if (refusal.isPresent()) {
+      msg.reply(refusal.get());
+      return;
+    }
+    store(msg, from, key, clientMsgId, text, now);
+  }
+
+  /**
+   * Crisis screening hook. Every message a party sends passes here, once it is valid, not a
+   * retry and within the send rate, and before it is numbered, sealed and stored; it does nothing
+   * yet. The conduct package plugs in here ({@code ChannelKind.PRIVATE}: flood limits and crisis
+   * detection). Return a refusal reply (such as {@code RATE_LIMITED}) to refuse the message without
+   * storing it; a crisis signal must not refuse the message: keep it and raise the escalation
+   * (and the author's {@code crisis-resources} notice) in {@link #store}'s success branch, once the
+   * message has its seq. Never log {@code text}.
+   */
+  private Optional<JsonObject> screen(Party from, String text, Instant at) {
+    return Optional.empty();
+  }
+
+  private void store(Message<Object> msg, Party from, String key, String clientMsgId, String text, Instant at) {
+    Future<ConversationLog.Stored> written;
+    try {
+      written = log.append(key, seq -> new ChannelMessageStore.NewMessage(seq, from.accountId(), clientMsgId,
+          services.channelCipher().seal(text, ChannelCipher.messageContext(channelId, seq, from.accountId())), at));
+    } catch (RuntimeException e) {
+      LOG.error("Channel {}: a message could not be sealed: {}", channelId, e.getClass().getSimpleName());
+      msg.reply(RoomReply.unavailable());
+      return;
+    }
+    written.onComplete(result -> {
+      if (result.failed()) {
+        LOG.warn("Channel {}: a message was not stored: {}", channelId, result.cause().getClass().getSimpleName());
+        msg.reply(RoomReply.unavailable());
+        return;
+      }
+      ConversationLog.Stored stored = result.result();
+      msg.reply(acknowledgement(stored));
+      if (!stored.duplicate()) delivered(stored.seq(), from, text, at);
+    });
+  }
+
+  /** After the commit: the message to both parties' sockets, the new unread count to the other party. */
+  private void delivered(long seq, Party from, String text, Instant at) {
+    vertx.eventBus().publish(ChannelAddresses.out(channelId), ChannelNotices.message(seq, from, text, at));
+    unread.changed(channel.other(from).accountId());
+  }
+
+  private static JsonObject acknowledgement(ConversationLog.Stored stored) {
+    return RoomReply.ok().put("seq", stored.seq()).put("duplicate", stored.duplicate());
+  }
+
+  private static String stringArg(JsonObject body, String field) {
+    if (body.getValue(field) instanceof String s) return s;
+    throw new BadAction(field + " is required and must be a string");
+  }
+
+  /** Bad input in an action: answered with INVALID, nothing changes. */
+  private static final class BadAction extends RuntimeException {
+    BadAction(String message) {
+      super(message, null, false, false);
+    }
+  }
+}
