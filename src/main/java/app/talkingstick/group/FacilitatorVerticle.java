@@ -3,6 +3,7 @@ package app.talkingstick.group;
 import app.talkingstick.Services;
 import app.talkingstick.audit.AuditLog;
 import app.talkingstick.bridge.SenderStamp;
+import app.talkingstick.channel.ChannelService;
 import app.talkingstick.live.LiveDirectoryVerticle;
 import app.talkingstick.store.ConversationLog;
 import app.talkingstick.turns.Decision;
@@ -158,6 +159,7 @@ public final class FacilitatorVerticle extends VerticleBase {
       case "set-slow-mode" -> setSlowMode(msg, member, body, now);
       case "remove" -> remove(msg, member, body);
       case "step-away" -> stepAway(msg, member, now);
+      case "pull-aside" -> pullAside(msg, member, body);
       case "return" -> comeBack(msg, member, now);
       case "start" -> startSession(msg, member, body);
       case "end" -> endSession(msg, member);
@@ -314,6 +316,30 @@ public final class FacilitatorVerticle extends VerticleBase {
     if (turns.isPresent(id(therapist))) apply(turns.leave(id(therapist), now));
     publish(GroupAddresses.out(groupId), RoomEvents.facilitator(Prompts.steppedAway(therapist.pseudonym())));
     audit(AuditLog.Entry.of(groupId, therapist.accountId(), "stepped-away").about(therapist.memberId()));
+  }
+
+  /** Invites a client into the therapist's private channel; the room only hears that the therapist stepped away. */
+  private void pullAside(Message<Object> msg, Membership actor, JsonObject body) {
+    if (!actor.isStaff()) {
+      msg.reply(RoomReply.refused("FORBIDDEN", "Only the group's therapist can talk with someone privately."));
+      return;
+    }
+    Membership client = members.get(memberArg(body));
+    if (client.isStaff()) throw new BadAction("memberId must be a client of this group");
+    ChannelService channels = new ChannelService(services);
+    channels.openOrGet(actor.accountId(), client.accountId())
+        .compose(channelId -> channels.sendInvite(channelId, actor.accountId()).map(channelId))
+        .onComplete(r -> {
+          if (r.failed()) {
+            msg.reply(r.cause() instanceof app.talkingstick.http.ApiError api
+                ? RoomReply.refused(api.code(), api.getMessage()) : RoomReply.unavailable());
+            return;
+          }
+          leaveTheRoomRunning(actor, Instant.now());
+          audit(AuditLog.Entry.of(groupId, actor.accountId(), "pulled-aside").about(client.memberId())
+              .with("channelId", r.result().toString()));
+          msg.reply(RoomReply.ok().put("channelId", r.result().toString()));
+        });
   }
 
   private void comeBack(Message<Object> msg, Membership actor, Instant now) {
