@@ -443,8 +443,16 @@ public final class FacilitatorVerticle extends VerticleBase {
 
   private void presenceChanged(JsonObject event) {
     lastActivity = Instant.now();
-    Membership member = byAccount.get(UUID.fromString(event.getString("accountId")));
-    if (member == null) return;
+    UUID accountId = UUID.fromString(event.getString("accountId"));
+    Membership member = byAccount.get(accountId);
+    if (member == null) {
+      // a member who joined a moment ago: their join may not have been loaded yet
+      services.memberships().find(groupId, accountId).onSuccess(found -> found.ifPresent(m -> {
+        remember(m);
+        presenceChanged(event);
+      }));
+      return;
+    }
     String socket = event.getString("socketId");
     boolean changed = event.getBoolean("online")
         ? presence.connect(member.memberId(), socket)
