@@ -64,6 +64,8 @@ export class Console {
   /** Finds out which moderation actions the room serves, once the socket is open. */
   probe() {
     const run = async () => {
+      // coming back to the room after a pull-aside: the room runs again with its therapist
+      this.room.moderate('return', {}).catch(() => {});
       const results = await Promise.all(MODERATION.map((type) => roomActionServed(this.room, type)));
       let any = false;
       MODERATION.forEach((type, i) => {
@@ -237,14 +239,13 @@ export class Console {
     return h('div', { class: 'remove-action' }, start, confirmBox, status);
   }
 
+  /** Pull-aside: opens the private conversation; the room hears only that the therapist stepped away. */
   async talkPrivately(memberId, status) {
-    const member = this.room.members.get(memberId);
-    if (!member || !member.accountId) return;
     try {
-      const channel = await this.app.api.openChannel(member.accountId);
-      this.app.navigate(`#/channels/${channel.id}`);
+      const reply = await this.room.moderate('pull-aside', { memberId });
+      this.app.navigate(`#/channels/${reply.channelId}`);
     } catch (e) {
-      say(status, apiProblem(e));
+      say(status, roomRefusal(e, { ...this.room.turn, action: 'pull-aside', staff: true }), 'problem');
     }
   }
 

@@ -272,6 +272,8 @@ class GroupSessionWebTest {
     therapist.click(By.xpath("//li[@data-member-id]//summary[contains(., 'for River')]"));
     therapist.click(By.xpath("//li[@data-member-id][.//summary[contains(., 'for River')]]//button[normalize-space()='Talk privately']"));
     therapist.textContains(By.tagName("h1"), "Private conversation with Person river");
+    // the group is told only that the therapist stepped away, not with whom
+    sky.textContains(By.tagName("main"), "has stepped away for a moment");
     // River is told privately, with a way in
     river.textContains(By.cssSelector(".notices"), "would like to talk with you privately");
     river.click(By.xpath("//div[@id='notices']//a[normalize-space()='Open the conversation']"));
@@ -296,6 +298,7 @@ class GroupSessionWebTest {
   @Order(10)
   void theTherapistRemovesAMemberWhoIsToldGently() {
     therapist.go("#/groups/" + groupId);
+    sky.textContains(By.tagName("main"), "is back");
     therapist.textContains(By.cssSelector(".people"), "Sky");
     By skyRow = By.xpath("//li[@data-member-id][.//summary[contains(., 'for Sky')]]");
     therapist.click(By.xpath("//li[@data-member-id]//summary[contains(., 'for Sky')]"));
