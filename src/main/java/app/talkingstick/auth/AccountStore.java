@@ -42,7 +42,12 @@ public final class AccountStore {
   }
 
   public Future<Optional<Account>> byId(UUID id) {
-    return pool.preparedQuery(BY_ID).execute(Tuple.of(id)).map(AccountStore::first);
+    return byId(pool, id);
+  }
+
+  /** Inside a transaction, pass the transaction: a second pool connection could wait for one that never frees. */
+  public Future<Optional<Account>> byId(SqlClient client, UUID id) {
+    return client.preparedQuery(BY_ID).execute(Tuple.of(id)).map(AccountStore::first);
   }
 
   /** Makes every access token issued so far invalid. */

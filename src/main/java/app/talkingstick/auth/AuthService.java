@@ -102,7 +102,7 @@ public final class AuthService {
     }
     return pool.withTransaction(tx -> refreshTokens.rotate(tx, refreshToken).compose(rotated -> {
       if (rotated.isEmpty()) return Future.succeededFuture(Optional.<JsonObject>empty());
-      return accounts.byId(rotated.get().accountId()).compose(account -> refreshTokens
+      return accounts.byId(tx, rotated.get().accountId()).compose(account -> refreshTokens
           .issue(tx, account.get().id(), rotated.get().familyId())
           .map(fresh -> Optional.of(tokenPair(account.get(), fresh))));
     })).compose(pair -> pair.isPresent()

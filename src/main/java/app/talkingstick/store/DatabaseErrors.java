@@ -31,6 +31,11 @@ public final class DatabaseErrors {
       if (name.contains("Timeout") || name.contains("ConnectException")) {
         return true;
       }
+      // the pool's own "Timeout waiting for connection" and a statement timeout carry no specific type
+      String message = t.getMessage();
+      if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("timeout")) {
+        return true;
+      }
       if (t.getCause() == t) break;
     }
     return false;

@@ -184,6 +184,20 @@ class AuthApiTest {
   }
 
   @Test
+  void manyConcurrentRefreshesAllSucceedEvenBeyondThePoolSize() throws Exception {
+    java.util.List<Session> sessions = new java.util.ArrayList<>();
+    for (int i = 0; i < 24; i++) sessions.add(api.newClient("burst"));
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(24);
+    try {
+      var results = pool.invokeAll(sessions.stream().map(s -> (java.util.concurrent.Callable<Integer>) () ->
+          api.post("/api/auth/refresh", new JsonObject().put("refreshToken", s.refreshToken())).status()).toList());
+      for (var r : results) assertEquals(200, r.get());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void refreshRefusesGarbage() {
     assertEquals(401, api.post("/api/auth/refresh", new JsonObject().put("refreshToken", "rt_forged")).status());
     assertEquals(400, api.post("/api/auth/refresh", new JsonObject()).status());
