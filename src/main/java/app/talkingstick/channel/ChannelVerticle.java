@@ -1,6 +1,9 @@
 package app.talkingstick.channel;
 
 import app.talkingstick.Services;
+import app.talkingstick.auth.Role;
+import app.talkingstick.safety.EscalationStore;
+import app.talkingstick.safety.SafetyNet;
 import app.talkingstick.bridge.SenderStamp;
 import app.talkingstick.group.RoomReply;
 import app.talkingstick.live.LiveDirectoryVerticle;
@@ -45,6 +48,7 @@ public final class ChannelVerticle extends VerticleBase {
   private final ChannelStore channels = new ChannelStore();
   private final ChannelMessageStore messages = new ChannelMessageStore();
   private final Map<UUID, SendRate> rates = new HashMap<>();
+  private final SafetyNet safety;
 
   private Channel channel;
   private ConversationLog<ChannelMessageStore.NewMessage> log;
@@ -55,6 +59,7 @@ public final class ChannelVerticle extends VerticleBase {
   public ChannelVerticle(UUID channelId, Services services) {
     this.channelId = channelId;
     this.services = services;
+    this.safety = new SafetyNet(services);
     this.idleAfter = services.config().roomIdle();
   }
 
@@ -138,25 +143,7 @@ public final class ChannelVerticle extends VerticleBase {
       msg.reply(refusal);
       return;
     }
-    Optional<JsonObject> refusal = screen(from, text, now);
-    if (refusal.isPresent()) {
-      msg.reply(refusal.get());
-      return;
-    }
     store(msg, from, key, clientMsgId, text, now);
-  }
-
-  /**
-   * Crisis screening hook. Every message a party sends passes here, once it is valid, not a
-   * retry and within the send rate, and before it is numbered, sealed and stored; it does nothing
-   * yet. The conduct package plugs in here ({@code ChannelKind.PRIVATE}: flood limits and crisis
-   * detection). Return a refusal reply (such as {@code RATE_LIMITED}) to refuse the message without
-   * storing it; a crisis signal must not refuse the message: keep it and raise the escalation
-   * (and the author's {@code crisis-resources} notice) in {@link #store}'s success branch, once the
-   * message has its seq. Never log {@code text}.
-   */
-  private Optional<JsonObject> screen(Party from, String text, Instant at) {
-    return Optional.empty();
   }
 
   private void store(Message<Object> msg, Party from, String key, String clientMsgId, String text, Instant at) {
@@ -181,10 +168,23 @@ public final class ChannelVerticle extends VerticleBase {
     });
   }
 
-  /** After the commit: the message to both parties' sockets, the new unread count to the other party. */
+  /**
+   * After the commit: the message to both parties' sockets, the new unread count to the other
+   * party, and, when a client's words show signs of a crisis, an alert to their therapist. There
+   * is no conduct filtering in a therapy channel (the therapist decides); the send rate is its
+   * flood limit.
+   */
   private void delivered(long seq, Party from, String text, Instant at) {
     vertx.eventBus().publish(ChannelAddresses.out(channelId), ChannelNotices.message(seq, from, text, at));
-    unread.changed(channel.other(from).accountId());
+    Party therapist = channel.other(from);
+    unread.changed(therapist.accountId());
+    if (from.role() == Role.CLIENT) {
+      safety.detect(text).ifPresent(signal -> safety.raise(signal,
+          new EscalationStore.Origin(null, channelId, from.accountId(), null, seq),
+          new JsonObject().put("channelId", channelId.toString()).put("seq", seq)
+              .put("from", from.asAuthor()).put("text", text),
+          alert -> services.inbox().deliver(therapist.accountId(), alert)));
+    }
   }
 
   private static JsonObject acknowledgement(ConversationLog.Stored stored) {

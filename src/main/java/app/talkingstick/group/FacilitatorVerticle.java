@@ -4,6 +4,13 @@ import app.talkingstick.Services;
 import app.talkingstick.audit.AuditLog;
 import app.talkingstick.bridge.SenderStamp;
 import app.talkingstick.channel.ChannelService;
+import app.talkingstick.conduct.ConductDecision;
+import app.talkingstick.conduct.CrisisSignal;
+import app.talkingstick.conduct.Escalation;
+import app.talkingstick.conduct.Verdict;
+import app.talkingstick.safety.EscalationStore;
+import app.talkingstick.safety.ModerationStore;
+import app.talkingstick.safety.SafetyNet;
 import app.talkingstick.live.LiveDirectoryVerticle;
 import app.talkingstick.store.ConversationLog;
 import app.talkingstick.turns.Decision;
@@ -62,6 +69,9 @@ public final class FacilitatorVerticle extends VerticleBase {
   private TurnState turns;
   private RoomStore.OpenSession session;
   private ConversationLog<GroupMessageStore.NewMessage> log;
+  private RoomConduct conduct;
+  private final ModerationStore moderation;
+  private final SafetyNet safety;
   private long deadlineTimer = -1;
   private final List<Long> sessionTimers = new ArrayList<>();
   private Instant lastActivity = Instant.now();
@@ -73,6 +83,8 @@ public final class FacilitatorVerticle extends VerticleBase {
     this.idleAfter = services.config().roomIdle();
     this.messages = new GroupMessageStore(services.pool());
     this.rooms = new RoomStore(services.pool());
+    this.moderation = new ModerationStore(services.pool());
+    this.safety = new SafetyNet(services);
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -97,6 +109,10 @@ public final class FacilitatorVerticle extends VerticleBase {
         })
         .compose(open -> {
           open.ifPresent(this::resumeSession);
+          return Future.all(moderation.groupTerms(groupId), moderation.activeMutes(groupId));
+        })
+        .compose(loaded -> {
+          conduct = new RoomConduct(loaded.resultAt(0), loaded.resultAt(1));
           vertx.setPeriodic(Math.max(1_000, idleAfter.toMillis() / 4), id -> checkIdle());
           return Future.all(
               vertx.eventBus().<Object>consumer(GroupAddresses.in(groupId), this::onAction).completion(),
@@ -158,6 +174,12 @@ public final class FacilitatorVerticle extends VerticleBase {
       case "set-mode" -> setMode(msg, member, body, now);
       case "set-slow-mode" -> setSlowMode(msg, member, body, now);
       case "remove" -> remove(msg, member, body);
+      case "warn" -> warn(msg, member, body);
+      case "mute" -> mute(msg, member, body, now);
+      case "unmute" -> unmute(msg, member, body);
+      case "redact" -> changeStatus(msg, member, body, "visible", "redacted", "message-redacted");
+      case "reject" -> changeStatus(msg, member, body, "held", "rejected", "message-rejected");
+      case "approve" -> approve(msg, member, body);
       case "step-away" -> stepAway(msg, member, now);
       case "pull-aside" -> pullAside(msg, member, body);
       case "return" -> comeBack(msg, member, now);
@@ -217,17 +239,65 @@ public final class FacilitatorVerticle extends VerticleBase {
     if (!turns.isPresent(id(member))) {
       throw new BadAction("Join the room first: register " + GroupAddresses.out(groupId) + ".");
     }
+    Optional<Instant> muted = member.isStaff() ? Optional.empty() : conduct.mutedUntil(member.memberId(), now);
+    if (muted.isPresent()) {
+      msg.reply(RoomReply.refused("MUTED", "You can't post right now. You can write again after "
+          + muted.get() + ".").put("until", muted.get().toString()));
+      return;
+    }
     Decision decision = turns.say(id(member), now);
     if (decision.refusal().isPresent()) {
       msg.reply(RoomReply.refused(decision.refusal().get()));
       return;
     }
+    ConductDecision verdict = member.isStaff() ? null : conduct.screen(member, text, now, RoomConduct.namesOf(members.values()));
+    if (verdict != null) verdict.escalations().forEach(step -> escalate(member, step));
+    if (verdict != null && verdict.verdict().action() == Verdict.Action.BLOCK) {
+      refuseByConduct(msg, member, verdict.verdict());
+      return;
+    }
     apply(decision);
-    store(msg, member, key, clientMsgId, text, now);
+    store(msg, member, key, clientMsgId, verdict == null ? text : verdict.verdict().text(),
+        verdict == null ? "visible" : statusFor(verdict.verdict()), verdict == null ? null : verdict.verdict(), now);
   }
 
-  private void store(Message<Object> msg, Membership member, String key, String clientMsgId, String text, Instant at) {
-    log.append(key, seq -> new GroupMessageStore.NewMessage(seq, member.memberId(), member.pseudonym(), clientMsgId, text, "visible", at))
+  private static String statusFor(Verdict verdict) {
+    return verdict.action() == Verdict.Action.HOLD ? "held" : "visible";
+  }
+
+  private void refuseByConduct(Message<Object> msg, Membership member, Verdict verdict) {
+    String code = verdict.code().orElse(Verdict.CONTENT_BLOCKED);
+    JsonObject reply = RoomReply.refused(code, verdict.message());
+    verdict.retryAt().ifPresent(at -> reply.getJsonObject("error")
+        .put("retryAfter", Math.max(1, Duration.between(Instant.now(), at).toSeconds())));
+    msg.reply(reply);
+    if (Verdict.CONTENT_BLOCKED.equals(code)) {
+      audit(AuditLog.Entry.of(groupId, null, "message-blocked").about(member.memberId()).because(verdict.reasonId()));
+      publish(GroupAddresses.staff(groupId), new JsonObject().put("type", "flag").put("seq", (Long) null)
+          .put("memberId", member.memberId().toString()).put("pseudonym", member.pseudonym())
+          .put("reason", verdict.reasonId()).put("blocked", true));
+    }
+  }
+
+  /** A step of the conduct ladder: carried out and audited, the person told privately. */
+  private void escalate(Membership member, Escalation step) {
+    if (step instanceof Escalation.Warn warn) {
+      services.inbox().deliver(member.accountId(), warning(warn.reason()));
+      audit(AuditLog.Entry.of(groupId, null, "auto-warned").about(member.memberId()).because(warn.reason()));
+    } else if (step instanceof Escalation.Mute mute) {
+      muteMember(member, mute.until(), null, mute.reason());
+    } else if (step instanceof Escalation.HoldAll hold) {
+      audit(AuditLog.Entry.of(groupId, null, "auto-hold-all").about(member.memberId()).because(hold.reason()));
+    }
+  }
+
+  private JsonObject warning(String reason) {
+    return new JsonObject().put("type", "warning").put("groupId", groupId.toString()).put("reason", reason);
+  }
+
+  private void store(Message<Object> msg, Membership member, String key, String clientMsgId, String text, String status,
+                     Verdict verdict, Instant at) {
+    log.append(key, seq -> new GroupMessageStore.NewMessage(seq, member.memberId(), member.pseudonym(), clientMsgId, text, status, at))
         .onComplete(result -> {
           if (result.failed()) {
             LOG.warn("Room {}: a message was not stored: {}", groupId, result.cause().getClass().getSimpleName());
@@ -235,11 +305,38 @@ public final class FacilitatorVerticle extends VerticleBase {
             return;
           }
           ConversationLog.Stored stored = result.result();
-          msg.reply(acknowledgement(stored));
-          if (!stored.duplicate()) {
+          if (stored.duplicate()) {
+            msg.reply(acknowledgement(stored));
+          } else if ("held".equals(status)) {
+            msg.reply(RoomReply.refused(Verdict.HELD_FOR_REVIEW, verdict.message()).put("seq", stored.seq()));
+            publish(GroupAddresses.staff(groupId), held(stored.seq(), member, text, verdict.reasonId()));
+            audit(AuditLog.Entry.of(groupId, null, "message-held").about(member.memberId()).because(verdict.reasonId())
+                .with("seq", stored.seq()));
+          } else {
+            msg.reply(acknowledgement(stored).put("masked", verdict != null && verdict.action() == Verdict.Action.MASK));
             publish(GroupAddresses.out(groupId), RoomEvents.message(stored.seq(), member, text, at));
+            if (verdict != null && verdict.action() == Verdict.Action.MASK) flag(stored.seq(), member, verdict.reasonId());
           }
+          if (!stored.duplicate() && verdict != null) verdict.crisis().ifPresent(signal -> crisis(signal, member, stored.seq(), text));
         });
+  }
+
+  private JsonObject held(long seq, Membership member, String text, String reason) {
+    return new JsonObject().put("type", "held").put("seq", seq).put("memberId", member.memberId().toString())
+        .put("pseudonym", member.pseudonym()).put("text", text).put("reason", reason);
+  }
+
+  private void flag(long seq, Membership member, String reason) {
+    publish(GroupAddresses.staff(groupId), new JsonObject().put("type", "flag").put("seq", seq)
+        .put("memberId", member.memberId().toString()).put("pseudonym", member.pseudonym()).put("reason", reason));
+  }
+
+  /** The message stands; the therapists are alerted at once and the author gets crisis resources privately. */
+  private void crisis(CrisisSignal signal, Membership member, long seq, String text) {
+    JsonObject alert = new JsonObject().put("seq", seq).put("memberId", member.memberId().toString())
+        .put("pseudonym", member.pseudonym()).put("text", text);
+    safety.raise(signal, new EscalationStore.Origin(groupId, null, member.accountId(), member.memberId(), seq), alert,
+        event -> publish(GroupAddresses.staff(groupId), event));
   }
 
   private static JsonObject acknowledgement(ConversationLog.Stored stored) {
@@ -353,6 +450,105 @@ public final class FacilitatorVerticle extends VerticleBase {
     msg.reply(RoomReply.ok());
   }
 
+  // ---------------------------------------------------------------- moderation
+
+  private boolean staffOnly(Message<Object> msg, Membership actor) {
+    if (actor.isStaff()) return true;
+    msg.reply(RoomReply.refused("FORBIDDEN", "Only the group's therapist can do that."));
+    return false;
+  }
+
+  private Membership clientArg(JsonObject body) {
+    Membership target = members.get(memberArg(body));
+    if (target.isStaff()) throw new BadAction("memberId must be a client of this group");
+    return target;
+  }
+
+  private void warn(Message<Object> msg, Membership actor, JsonObject body) {
+    if (!staffOnly(msg, actor)) return;
+    Membership target = clientArg(body);
+    String reason = stringArg(body, "reason").strip();
+    if (reason.isEmpty() || reason.length() > 500) throw new BadAction("reason must be 1 to 500 characters");
+    services.inbox().deliver(target.accountId(), warning(reason));
+    audit(AuditLog.Entry.of(groupId, actor.accountId(), "warned").about(target.memberId()).because(reason));
+    msg.reply(RoomReply.ok());
+  }
+
+  private void mute(Message<Object> msg, Membership actor, JsonObject body, Instant now) {
+    if (!staffOnly(msg, actor)) return;
+    Membership target = clientArg(body);
+    long seconds = longArg(body, "seconds");
+    if (seconds < 1 || seconds > 86_400) throw new BadAction("seconds must be between 1 and 86400");
+    String reason = body.getValue("reason") instanceof String r ? r : null;
+    muteMember(target, now.plusSeconds(seconds), actor.accountId(), reason).onComplete(saved -> msg.reply(RoomReply.ok()));
+  }
+
+  /** Mutes at once; the returned future completes when the mute is also saved (or failed to be). */
+  private Future<Void> muteMember(Membership target, Instant until, UUID by, String reason) {
+    conduct.mute(target.memberId(), until);
+    if (turns.isPresent(id(target))) apply(turns.removeMember(id(target), Instant.now()));
+    if (presence.isOnline(target.memberId())) apply(turns.join(id(target), false, Instant.now()));
+    Future<Void> saved = moderation.mute(target.memberId(), until, by, reason)
+        .onFailure(err -> LOG.warn("Room {}: mute not saved: {}", groupId, err.getClass().getSimpleName()));
+    services.inbox().deliver(target.accountId(), new JsonObject().put("type", "muted")
+        .put("groupId", groupId.toString()).put("until", until.toString()));
+    publish(GroupAddresses.out(groupId), RoomEvents.moderation("muted", target.memberId(), null));
+    audit(AuditLog.Entry.of(groupId, by, by == null ? "auto-muted" : "muted").about(target.memberId()).because(reason)
+        .with("until", until.toString()));
+    return saved;
+  }
+
+  private void unmute(Message<Object> msg, Membership actor, JsonObject body) {
+    if (!staffOnly(msg, actor)) return;
+    Membership target = clientArg(body);
+    conduct.unmute(target.memberId());
+    services.inbox().deliver(target.accountId(), new JsonObject().put("type", "unmuted").put("groupId", groupId.toString()));
+    publish(GroupAddresses.out(groupId), RoomEvents.moderation("unmuted", target.memberId(), null));
+    audit(AuditLog.Entry.of(groupId, actor.accountId(), "unmuted").about(target.memberId()));
+    moderation.unmute(target.memberId())
+        .onFailure(err -> LOG.warn("Room {}: unmute not saved: {}", groupId, err.getClass().getSimpleName()))
+        .onComplete(saved -> msg.reply(RoomReply.ok()));
+  }
+
+  /** Redact a visible message, or reject a held one: it disappears from clients' view and history. */
+  private void changeStatus(Message<Object> msg, Membership actor, JsonObject body, String from, String to, String action) {
+    if (!staffOnly(msg, actor)) return;
+    long seq = longArg(body, "seq");
+    String reason = body.getValue("reason") instanceof String r ? r : null;
+    moderation.changeStatus(groupId, seq, from, to).onComplete(r -> {
+      if (r.failed()) {
+        msg.reply(RoomReply.unavailable());
+      } else if (r.result().isEmpty()) {
+        msg.reply(RoomReply.invalid("There is no " + ("held".equals(from) ? "held " : "") + "message " + seq + " to " + to.replace("ed", "") + "."));
+      } else {
+        if ("redacted".equals(to)) publish(GroupAddresses.out(groupId), new JsonObject().put("type", "redacted").put("seq", seq));
+        audit(AuditLog.Entry.of(groupId, actor.accountId(), action).about(r.result().get()).because(reason).with("seq", seq));
+        msg.reply(RoomReply.ok());
+      }
+    });
+  }
+
+  private void approve(Message<Object> msg, Membership actor, JsonObject body) {
+    if (!staffOnly(msg, actor)) return;
+    long seq = longArg(body, "seq");
+    moderation.approve(groupId, seq).onComplete(r -> {
+      if (r.failed()) {
+        msg.reply(RoomReply.unavailable());
+      } else if (r.result().isEmpty()) {
+        msg.reply(RoomReply.invalid("There is no held message " + seq + " to approve."));
+      } else {
+        ModerationStore.Released released = r.result().get();
+        Membership author = members.get(released.memberId());
+        JsonObject from = author != null ? author.publicView()
+            : new JsonObject().put("memberId", released.memberId().toString()).put("pseudonym", released.pseudonym()).put("role", "client");
+        publish(GroupAddresses.out(groupId), new JsonObject().put("type", "message").put("seq", seq).put("from", from)
+            .put("text", released.text()).put("at", released.at().toString()));
+        audit(AuditLog.Entry.of(groupId, actor.accountId(), "message-approved").about(released.memberId()).with("seq", seq));
+        msg.reply(RoomReply.ok());
+      }
+    });
+  }
+
   // ---------------------------------------------------------------- sessions
 
   private void startSession(Message<Object> msg, Membership actor, JsonObject body) {
@@ -372,6 +568,7 @@ public final class FacilitatorVerticle extends VerticleBase {
         return;
       }
       session = r.result();
+      conduct.newSession();
       apply(turns.resetSession(Instant.now()));
       publish(GroupAddresses.out(groupId), RoomEvents.session("open", session));
       publish(GroupAddresses.out(groupId), RoomEvents.facilitator(Prompts.opening(session.topic())));

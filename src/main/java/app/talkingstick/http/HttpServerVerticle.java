@@ -7,6 +7,7 @@ import app.talkingstick.bridge.SocketRegistry;
 import app.talkingstick.channel.CareRoutes;
 import app.talkingstick.channel.ChannelRoutes;
 import app.talkingstick.group.GroupRoutes;
+import app.talkingstick.safety.EscalationRoutes;
 import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -53,6 +54,7 @@ public final class HttpServerVerticle extends VerticleBase {
     new GroupRoutes(services, authenticated).mount(router);
     new ChannelRoutes(services, authenticated).mount(router);
     new CareRoutes(services, authenticated).mount(router);
+    new EscalationRoutes(services, authenticated).mount(router);
     router.route("/api/*").handler(ErrorHandling::notFound);
     SocketRegistry sockets = EventBusBridge.mount(vertx, router, services.addressRules(), services.tickets(),
         services.config().allowedOrigins(), services.config().maxSocketsPerUser());

@@ -1,0 +1,292 @@
+package app.talkingstick.conduct;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A message prepared for crisis rules: folded (see {@link TextNormalizer#fold}), contractions and chat spellings
+ * written out ("im" to "i am", "dont" to "do not", "wanna" to "want to", "rn" to "right now"), letters repeated three
+ * times or more cut to one, spaces collapsed; then cut into sentences and clauses.
+ */
+final class CrisisText {
+
+    private static final Map<Pattern, String> SPELLINGS = new LinkedHashMap<>();
+
+    static {
+        spell("(\\w)['’]s\\b", "$1's");
+        spell("\\bi['’]?m\\b", "i am");
+        spell("\\bi['’]?ve\\b", "i have");
+        spell("\\bi['’]ll\\b", "i will");
+        spell("\\bi['’]d\\b", "i would");
+        spell("\\bcan['’]?t\\b", "can not");
+        spell("\\bcannot\\b", "can not");
+        spell("\\bwon['’]t\\b", "will not");
+        spell("\\bshan['’]?t\\b", "shall not");
+        spell("\\bain['’]?t\\b", "am not");
+        spell("\\b(do|does|did|is|are|was|were|have|has|had|would|could|should|must|need)n['’]?t\\b", "$1 not");
+        spell("\\b(you|we|they|he|she|it|that|who|there)['’]ll\\b", "$1 will");
+        spell("\\b(you|we|they)['’]re\\b", "$1 are");
+        spell("\\b(you|we|they)['’]ve\\b", "$1 have");
+        spell("\\b(you|we|they|he|she)['’]d\\b", "$1 would");
+        spell("\\b(it|that|what|there|he|she|who|here|where|nothing|everything|something|nobody|everyone"
+                + "|everybody|life|this|today|tonight)['’]s\\b", "$1 is");
+        spell("\\b(someone|somebody|anyone|nobody)['’]s (?=going|gonna|been|got|coming|about)", "$1 is ");
+        spell("\\b(youll)\\b", "you will");
+        spell("\\b(youre)\\b", "you are");
+        spell("\\b(theyll)\\b", "they will");
+        spell("\\b(theyd)\\b", "they would");
+        spell("\\b(theyre)\\b", "they are");
+        spell("\\b(itll)\\b", "it will");
+        spell("\\b(hes)\\b", "he is");
+        spell("\\b(its)\\b(?= (?:a|an|the|not|so|too|all|just|been|going|getting|my|over|open|on|in|like|really|"
+                + "always|never|ok|okay|fine|hard|late|only|time|the|over)\\b)", "it is");
+        spell("\\b(?:wats|whats|wat is)\\b", "what is");
+        spell("\\bthats\\b", "that is");
+        spell("\\btheres\\b", "there is");
+        spell("\\b(\\w+)['’]s (?=(?:in|on|at|open|gone|half|empty|out|here|there|ready|next|right|already|all|written"
+                + "|done|sorted)\\b)", "$1 is ");
+        spell("\\bwanna\\b", "want to");
+        spell("\\bgonna\\b", "going to");
+        spell("\\bgotta\\b", "got to");
+        spell("\\bidk\\b", "i do not know");
+        spell("\\bidc\\b", "i do not care");
+        spell("\\brn\\b", "right now");
+        spell("\\b(?:tonite|2nite|tonigth|tongiht)\\b", "tonight");
+        spell("\\b2day\\b", "today");
+        spell("\\b(?:2moro|2morrow|tmrw|tmr|tomoz)\\b", "tomorrow");
+        spell("\\bu\\b", "you");
+        spell("\\bur\\b", "your");
+        spell("\\b(?:bc|cuz|coz|cos)\\b", "because");
+        spell("\\btho\\b", "though");
+        spell("\\b(?:pls|plz)\\b", "please");
+        spell("\\byrs?\\b", "years");
+        spell("\\bmos\\b", "months");
+        spell("\\bhrs?\\b", "hours");
+        spell("\\bmins\\b", "minutes");
+        spell("\\bppl\\b", "people");
+        spell("\\babt\\b", "about");
+        spell("\\bsmth\\b", "something");
+        spell("\\bw/", "with ");
+        spell("\\bkms\\b", "kill myself");
+        spell("\\bkys\\b", "kill yourself");
+        spell("\\bod(?:'?d|'?ed)\\b", "overdosed");
+        spell("\\bmy ?self\\b", "myself");
+        spell("\\bany ?more\\b", "anymore");
+        spell("\\bno ?one\\b|\\bno-one\\b", "nobody");
+        spell("\\bdont\\b", "do not");
+        spell("\\bdoesnt\\b", "does not");
+        spell("\\bdidnt\\b", "did not");
+        spell("\\bisnt\\b", "is not");
+        spell("\\barent\\b", "are not");
+        spell("\\bwasnt\\b", "was not");
+        spell("\\bwerent\\b", "were not");
+        spell("\\bhavent\\b", "have not");
+        spell("\\bhasnt\\b", "has not");
+        spell("\\bhadnt\\b", "had not");
+        spell("\\bwouldnt\\b", "would not");
+        spell("\\bcouldnt\\b", "could not");
+        spell("\\bshouldnt\\b", "should not");
+        spell("\\bwont\\b", "will not");
+        spell("\\bive\\b", "i have");
+        spell("\\bim\\b", "i am");
+        // "ill" is "I'll" at the start of a clause or after a few words that lead into a promise.
+        spell("(^|[.!?,;:]\\s*|\\b(?:and|then|but|so|or|think|swear|promise|know|guess|maybe|probably|just|"
+                + "because|otherwise|tonight|today|now)\\s+)ill\\b(?! (?:health|feeling|effects?|people)\\b)",
+                "$1i will");
+        spell("[’‘`´]", "'");
+        spell("([a-z])\\1{2,}", "$1");
+        spell("[ \\t\\u00a0]+", " ");
+    }
+
+    private static void spell(String regex, String replacement) {
+        SPELLINGS.put(Pattern.compile(regex), replacement);
+    }
+
+    /** A sentence: {@code [start, end)} of {@link #text}, with its clause boundaries. */
+    record Sentence(int start, int end, List<Integer> clauseStarts) {
+
+        /** Start of the clause holding {@code index}. */
+        int clauseStart(int index) {
+            int best = start;
+            for (int c : clauseStarts) {
+                if (c <= index) {
+                    best = c;
+                }
+            }
+            return best;
+        }
+
+        /** End of the clause holding {@code index}. */
+        int clauseEnd(int index) {
+            for (int c : clauseStarts) {
+                if (c > index) {
+                    return c;
+                }
+            }
+            return end;
+        }
+    }
+
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?;]+(?=\\s|$)|\\n+|\\s-\\s|\\s–\\s");
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(
+            ",|\\s(?:but|though|although|however|whereas|except|and|so|because|cos|then)\\s");
+
+    final String text;
+    final List<Sentence> sentences;
+
+    private CrisisText(String text, List<Sentence> sentences) {
+        this.text = text;
+        this.sentences = sentences;
+    }
+
+    static CrisisText of(String message) {
+        String t = deobfuscate(TextNormalizer.fold(message).text());
+        for (Map.Entry<Pattern, String> e : SPELLINGS.entrySet()) {
+            t = e.getKey().matcher(t).replaceAll(e.getValue());
+        }
+        t = t.strip();
+        List<Sentence> sentences = new ArrayList<>();
+        Matcher m = SENTENCE_END.matcher(t);
+        int start = 0;
+        while (m.find()) {
+            if (m.start() > start) {
+                sentences.add(sentence(t, start, m.start()));
+            }
+            start = m.end();
+        }
+        if (start < t.length()) {
+            sentences.add(sentence(t, start, t.length()));
+        }
+        return new CrisisText(t, sentences);
+    }
+
+    /** Words that matter for crisis rules, to undo leetspeak, "*" and spelled-out letters only where they apply. */
+    private static final java.util.Set<String> VOCAB = java.util.Set.of("die", "dying", "dead", "death", "kill",
+            "killing", "myself", "suicide", "suicidal", "overdose", "pills", "cut", "cutting", "harm", "self",
+            "blade", "razor", "hang", "rope", "jump", "bridge", "end", "life", "drunk", "drink", "high", "relapse",
+            "relapsed", "using", "dealer", "heroin", "alive", "gun", "stab", "hurt", "murder", "bleed", "noose",
+            "wrists", "cuts", "burn");
+    private static final Map<Pattern, String> ALGOSPEAK = new LinkedHashMap<>();
+
+    static {
+        ALGOSPEAK.put(Pattern.compile("\\bunalive(?:d)? myself\\b|\\bunaliving myself\\b|\\bself[ -]?delet(?:e|ing)\\b"
+                + "|\\bkms\\b|\\bctb\\b|\\bcatch the bus\\b(?= *(?:tonight|soon|now|[.!?]|$))"), "kill myself");
+        ALGOSPEAK.put(Pattern.compile("\\bunalive\\b"), "kill");
+        ALGOSPEAK.put(Pattern.compile("\\bunaliving\\b"), "killing");
+        ALGOSPEAK.put(Pattern.compile("\\bsewer[ -]?slide\\b|\\bsu[i1!*]c[i1!*]d[e3*]\\b|\\bs[*]+cide\\b"), "suicide");
+        ALGOSPEAK.put(Pattern.compile("\\bs/h\\b|\\bsh\\b(?= (?:again|urges?|thoughts|relapse|scars?))"), "self harm");
+        ALGOSPEAK.put(Pattern.compile("\\bkys\\b"), "kill yourself");
+    }
+
+    /** Undoes leetspeak ("d1e"), "*" ("k*ll"), spelled-out letters ("k i l l") and algospeak ("unalive"). */
+    static String deobfuscate(String folded) {
+        String t = folded;
+        for (Map.Entry<Pattern, String> e : ALGOSPEAK.entrySet()) {
+            t = e.getKey().matcher(t).replaceAll(e.getValue());
+        }
+        Matcher word = Pattern.compile("[\\p{L}\\d@$!|*+€]+").matcher(t);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        while (word.find()) {
+            String w = word.group();
+            String replacement = null;
+            boolean letters = w.chars().anyMatch(Character::isLetter);
+            boolean others = w.chars().anyMatch(c -> !Character.isLetter(c));
+            if (letters && others && w.length() >= 3) {
+                for (String candidate : leetReadings(w)) {
+                    if (VOCAB.contains(candidate)) {
+                        replacement = candidate;
+                        break;
+                    }
+                }
+            }
+            out.append(t, last, word.start()).append(replacement != null ? replacement : w);
+            last = word.end();
+        }
+        out.append(t.substring(last));
+        return joinSpelled(out.toString());
+    }
+
+    private static List<String> leetReadings(String w) {
+        String from = "0134578@$!|+€";
+        String a = "oieastbasilte";
+        String b = "oleastbaslite";
+        StringBuilder x = new StringBuilder();
+        StringBuilder y = new StringBuilder();
+        for (char c : w.toCharArray()) {
+            int i = from.indexOf(c);
+            x.append(i >= 0 ? a.charAt(i) : c);
+            y.append(i >= 0 ? b.charAt(i) : c);
+        }
+        List<String> out = new ArrayList<>(List.of(x.toString(), y.toString()));
+        if (w.indexOf('*') >= 0) {
+            for (String v : VOCAB) {
+                if (v.length() == w.length()) {
+                    boolean ok = true;
+                    for (int i = 0; i < v.length() && ok; i++) {
+                        char c = x.charAt(i);
+                        ok = c == '*' || c == v.charAt(i);
+                    }
+                    if (ok) {
+                        out.add(v);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** "k i l l  m y s e l f" and "d.i.e": runs of single letters joined where they spell crisis words. */
+    private static String joinSpelled(String t) {
+        Matcher run = Pattern.compile("\\b(?:[a-z][ .\\-_]+){2,}[a-z]\\b").matcher(t);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        while (run.find()) {
+            String letters = run.group().replaceAll("[^a-z]", "");
+            String joined = splitIntoVocab(letters);
+            out.append(t, last, run.start()).append(joined != null ? joined : run.group());
+            last = run.end();
+        }
+        out.append(t.substring(last));
+        return out.toString();
+    }
+
+    /** The letters as a sequence of crisis words ("killmyself" to "kill myself"), or null. */
+    private static String splitIntoVocab(String letters) {
+        if (letters.isEmpty()) {
+            return "";
+        }
+        for (String v : VOCAB) {
+            if (letters.startsWith(v)) {
+                String rest = splitIntoVocab(letters.substring(v.length()));
+                if (rest != null) {
+                    return rest.isEmpty() ? v : v + " " + rest;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Sentence sentence(String t, int start, int end) {
+        List<Integer> clauses = new ArrayList<>();
+        Matcher c = CLAUSE_BREAK.matcher(t).region(start, end);
+        while (c.find()) {
+            clauses.add(c.start());
+        }
+        return new Sentence(start, end, clauses);
+    }
+
+    Sentence sentenceAt(int index) {
+        for (Sentence s : sentences) {
+            if (index >= s.start() && index < s.end()) {
+                return s;
+            }
+        }
+        return sentences.isEmpty() ? new Sentence(0, text.length(), List.of())
+                : sentences.get(sentences.size() - 1);
+    }
+}

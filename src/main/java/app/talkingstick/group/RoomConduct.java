@@ -1,0 +1,69 @@
+package app.talkingstick.group;
+
+import app.talkingstick.conduct.ChannelKind;
+import app.talkingstick.conduct.ConductDecision;
+import app.talkingstick.conduct.ConductPolicy;
+import app.talkingstick.conduct.MemberConduct;
+import app.talkingstick.conduct.WordLists;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The conduct state of one room, owned by its facilitator: each member's strikes, flood bucket
+ * and recent messages, and who is muted until when. Decisions come from the pure {@link ConductPolicy}.
+ */
+final class RoomConduct {
+
+  private final ConductPolicy policy;
+  private final Map<UUID, MemberConduct> members = new HashMap<>();
+  private final Map<UUID, Instant> mutedUntil = new HashMap<>();
+
+  RoomConduct(Map<String, List<String>> groupTerms, Map<UUID, Instant> activeMutes) {
+    WordLists lists = WordLists.bundled().withExtra(WordLists.Kind.INSULTS, groupTerms.getOrDefault("abuse", List.of()));
+    this.policy = ConductPolicy.defaults().withLists(lists);
+    this.mutedUntil.putAll(activeMutes);
+  }
+
+  /** The verdict on a message; the member's conduct state moves on with it. */
+  ConductDecision screen(Membership member, String text, Instant now, Set<String> names) {
+    MemberConduct before = members.computeIfAbsent(member.memberId(), id -> policy.newMember(now));
+    ConductDecision decision = policy.evaluate(ChannelKind.GROUP, text, before, now, names);
+    members.put(member.memberId(), decision.state());
+    return decision;
+  }
+
+  Optional<Instant> mutedUntil(UUID memberId, Instant now) {
+    Instant until = mutedUntil.get(memberId);
+    if (until == null || !until.isAfter(now)) {
+      mutedUntil.remove(memberId);
+      return Optional.empty();
+    }
+    return Optional.of(until);
+  }
+
+  void mute(UUID memberId, Instant until) {
+    mutedUntil.put(memberId, until);
+  }
+
+  void unmute(UUID memberId) {
+    mutedUntil.remove(memberId);
+    members.computeIfPresent(memberId, (id, state) -> state.liftMute().liftHoldAll());
+  }
+
+  /** A new session starts everyone with a clean slate: strikes count per member per session. */
+  void newSession() {
+    members.clear();
+  }
+
+  static Set<String> namesOf(Iterable<Membership> members) {
+    Set<String> names = new java.util.HashSet<>();
+    members.forEach(m -> names.add(m.pseudonym()));
+    return names.stream().filter(n -> n.length() >= 3).collect(Collectors.toSet());
+  }
+}
