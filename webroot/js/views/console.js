@@ -314,7 +314,18 @@ export class Console {
     const key = `crisis-${event.escalationId || event.seq}`;
     const status = h('p', { class: 'console-status', attrs: { role: 'status' } });
     const ack = h('button', { type: 'button', class: 'button-primary', text: "I've seen this" });
-    ack.addEventListener('click', () => this.resolveAttention(key));
+    ack.addEventListener('click', async () => {
+      // recorded on the escalation (and in the audit log), not only on this screen
+      if (event.escalationId) {
+        try {
+          await this.app.api.post(`/api/escalations/${event.escalationId}/acknowledge`, {});
+        } catch (e) {
+          say(status, apiProblem(e), 'problem');
+          return;
+        }
+      }
+      this.resolveAttention(key);
+    });
     const el = h('li', { class: 'attention-item crisis' },
       h('p', { class: 'attention-kind', text: `Possible crisis${event.severity ? ` (${event.severity})` : ''}` }),
       h('p', {}, h('strong', { text: event.pseudonym || this.room.memberName(event.memberId) }), ' wrote:'),

@@ -52,7 +52,7 @@ public final class FacilitatorVerticle extends VerticleBase {
   public static final String KIND = "group";
   public static final int MAX_TEXT = 2000;
   public static final Set<String> REACTIONS = Set.of("❤️", "👍", "🙏", "🤗", "💪", "👏", "🌱", "😊");
-  private static final Pattern CLIENT_MSG_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  private static final Pattern CLIENT_MSG_ID = Pattern.compile("[A-Za-z0-9._:~-]{1,64}");
 
   private final UUID groupId;
   private final Services services;
@@ -220,7 +220,7 @@ public final class FacilitatorVerticle extends VerticleBase {
       return;
     }
     if (!CLIENT_MSG_ID.matcher(clientMsgId).matches()) {
-      throw new BadAction("clientMsgId must be 1 to 64 letters, digits or . _ : -");
+      throw new BadAction("clientMsgId must be 1 to 64 letters, digits or . _ : ~ -");
     }
     String key = member.memberId() + "/" + clientMsgId;
     Optional<Future<ConversationLog.Stored>> earlier = log.earlier(key);
@@ -314,7 +314,7 @@ public final class FacilitatorVerticle extends VerticleBase {
                 .with("seq", stored.seq()));
           } else {
             msg.reply(acknowledgement(stored).put("masked", verdict != null && verdict.action() == Verdict.Action.MASK));
-            publish(GroupAddresses.out(groupId), RoomEvents.message(stored.seq(), member, text, at));
+            publish(GroupAddresses.out(groupId), RoomEvents.message(stored.seq(), member, text, at).put("clientMsgId", clientMsgId));
             if (verdict != null && verdict.action() == Verdict.Action.MASK) flag(stored.seq(), member, verdict.reasonId());
           }
           if (!stored.duplicate() && verdict != null) verdict.crisis().ifPresent(signal -> crisis(signal, member, stored.seq(), text));

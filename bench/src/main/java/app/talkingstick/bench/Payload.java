@@ -41,6 +41,31 @@ public final class Payload {
     return b.toString();
   }
 
+  private static final String[] DID = {"walked", "slept early", "cooked", "called my sister", "read", "rested",
+      "painted", "listened to music", "breathed slowly", "wrote in my journal", "stretched", "laughed"};
+  private static final String[] WITH = {"on my own", "with a friend", "with my dog", "with family", "with a neighbour",
+      "with my partner", "with a colleague", "with my kids", "with my cat", "with my sponsor", "with my mum", "with my dad"};
+  private static final String[] WHERE = {"at home", "in the park", "by the river", "in town", "at work", "in the garden",
+      "at the library", "on the bus", "at the gym", "at the beach", "in the kitchen", "on the balcony"};
+
+  /**
+   * An ordinary sentence that differs from the sender's recent ones, so a moderated room sees what
+   * people write and its repeat check has nothing to catch.
+   */
+  public static String sentence(long seq) {
+    int n = (int) (seq % (12 * 12 * 12));
+    return "today I " + DID[n % 12] + " " + WITH[(n / 12) % 12] + " " + WHERE[(n / 144) % 12] + ". ";
+  }
+
+  /** The marker part of an encoded payload: {@code ~B~room~sender~seq~intended~}. */
+  public static String header(String encoded) {
+    int fields = 0;
+    for (int i = 3; i < encoded.length(); i++) {
+      if (encoded.charAt(i) == '~' && ++fields == 4) return encoded.substring(0, i + 1);
+    }
+    return encoded;
+  }
+
   /** Index of the marker in the buffer, or -1. Uses Netty's vectorised byte search when it can. */
   public static int indexOf(Buffer buf) {
     if (buf instanceof BufferInternal internal) {

@@ -360,9 +360,13 @@ public final class TalkingStickTarget implements Target {
 
     @Override
     public void send(long seq, String text) {
-      // the payload holds only digits, letters, '~', ',' and spaces: no JSON escaping needed
-      ws.writeTextMessage("{\"type\":\"send\",\"address\":\"" + in + "\",\"body\":{\"type\":\"say\",\"text\":\"" + text
-          + "\",\"clientMsgId\":\"" + msgIdPrefix + ":" + seq + "\"},\"replyAddress\":\"" + new UUID(REPLY_MAGIC, seq) + "\"}");
+      // The marker travels as the clientMsgId, which the room echoes in its message event; the text is
+      // ordinary words, so the room's conduct policy sees what people write (digit runs would be masked
+      // as phone numbers). The payload holds only digits, letters, '~', ',' and spaces: no JSON escaping.
+      String marker = Payload.header(text);
+      String words = Payload.sentence(seq) + text.substring(marker.length()).strip();
+      ws.writeTextMessage("{\"type\":\"send\",\"address\":\"" + in + "\",\"body\":{\"type\":\"say\",\"text\":\"" + words
+          + "\",\"clientMsgId\":\"" + marker + "\"},\"replyAddress\":\"" + new UUID(REPLY_MAGIC, seq) + "\"}");
     }
 
     @Override
