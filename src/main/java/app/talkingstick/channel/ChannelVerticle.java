@@ -6,6 +6,7 @@ import app.talkingstick.safety.EscalationStore;
 import app.talkingstick.safety.SafetyNet;
 import app.talkingstick.bridge.SenderStamp;
 import app.talkingstick.group.RoomReply;
+import app.talkingstick.group.SayAction;
 import app.talkingstick.live.LiveDirectoryVerticle;
 import app.talkingstick.store.ConversationLog;
 import io.vertx.core.Future;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +36,10 @@ public final class ChannelVerticle extends VerticleBase {
 
   /** The kind of conversation this verticle owns, for the live directory. */
   public static final String KIND = "channel";
-  public static final int MAX_TEXT = 2000;
+  public static final int MAX_TEXT = SayAction.MAX_TEXT;
   /** At most this many messages at once from one party, then one per {@link #REFILL}. */
   public static final int BURST = 30;
   public static final Duration REFILL = Duration.ofMillis(500);
-  private static final Pattern CLIENT_MSG_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
   private final UUID channelId;
   private final Services services;
@@ -111,31 +110,17 @@ public final class ChannelVerticle extends VerticleBase {
       return;
     }
     lastActivity = now;
-    try {
-      if ("say".equals(type)) say(msg, from.get(), body, now);
-      else msg.reply(RoomReply.invalid("Unknown action type '" + type + "'."));
-    } catch (BadAction e) {
-      msg.reply(RoomReply.invalid(e.getMessage()));
-    }
+    if ("say".equals(type)) say(msg, from.get(), body, now);
+    else msg.reply(RoomReply.invalid("Unknown action type '" + type + "'."));
   }
 
   private void say(Message<Object> msg, Party from, JsonObject body, Instant now) {
-    String text = stringArg(body, "text").strip();
-    String clientMsgId = stringArg(body, "clientMsgId");
-    if (text.isEmpty()) throw new BadAction("text must not be empty");
-    if (text.length() > MAX_TEXT) {
-      msg.reply(RoomReply.refused("TOO_LONG", "Messages can be at most " + MAX_TEXT + " characters."));
-      return;
-    }
-    if (!CLIENT_MSG_ID.matcher(clientMsgId).matches()) {
-      throw new BadAction("clientMsgId must be 1 to 64 letters, digits or . _ : -");
-    }
+    Optional<SayAction> parsed = SayAction.parse(body, msg);
+    if (parsed.isEmpty()) return;
+    String text = parsed.get().text();
+    String clientMsgId = parsed.get().clientMsgId();
     String key = from.accountId() + "/" + clientMsgId;
-    Optional<Future<ConversationLog.Stored>> earlier = log.earlier(key);
-    if (earlier.isPresent()) {
-      earlier.get().onComplete(r -> msg.reply(r.succeeded() ? acknowledgement(r.result()) : RoomReply.unavailable()));
-      return;
-    }
+    if (SayAction.answeredAsRetry(log, key, msg)) return;
     long waitSeconds = rates.computeIfAbsent(from.accountId(), id -> new SendRate(BURST, REFILL, now)).take(now);
     if (waitSeconds > 0) {
       JsonObject refusal = RoomReply.refused("RATE_LIMITED", "You are sending very fast. Please wait a moment.");
@@ -163,7 +148,7 @@ public final class ChannelVerticle extends VerticleBase {
         return;
       }
       ConversationLog.Stored stored = result.result();
-      msg.reply(acknowledgement(stored));
+      msg.reply(SayAction.acknowledgement(stored));
       if (!stored.duplicate()) delivered(stored.seq(), from, text, at);
     });
   }
@@ -184,22 +169,6 @@ public final class ChannelVerticle extends VerticleBase {
           new JsonObject().put("channelId", channelId.toString()).put("seq", seq)
               .put("from", from.asAuthor()).put("text", text),
           alert -> services.inbox().deliver(therapist.accountId(), alert)));
-    }
-  }
-
-  private static JsonObject acknowledgement(ConversationLog.Stored stored) {
-    return RoomReply.ok().put("seq", stored.seq()).put("duplicate", stored.duplicate());
-  }
-
-  private static String stringArg(JsonObject body, String field) {
-    if (body.getValue(field) instanceof String s) return s;
-    throw new BadAction(field + " is required and must be a string");
-  }
-
-  /** Bad input in an action: answered with INVALID, nothing changes. */
-  private static final class BadAction extends RuntimeException {
-    BadAction(String message) {
-      super(message, null, false, false);
     }
   }
 }

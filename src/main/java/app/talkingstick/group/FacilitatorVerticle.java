@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,9 +49,8 @@ public final class FacilitatorVerticle extends VerticleBase {
 
   /** The kind of conversation this verticle owns, for the live directory. */
   public static final String KIND = "group";
-  public static final int MAX_TEXT = 2000;
+  public static final int MAX_TEXT = SayAction.MAX_TEXT;
   public static final Set<String> REACTIONS = Set.of("❤️", "👍", "🙏", "🤗", "💪", "👏", "🌱", "😊");
-  private static final Pattern CLIENT_MSG_ID = Pattern.compile("[A-Za-z0-9._:~-]{1,64}");
 
   private final UUID groupId;
   private final Services services;
@@ -212,22 +210,12 @@ public final class FacilitatorVerticle extends VerticleBase {
   }
 
   private void say(Message<Object> msg, Membership member, JsonObject body, Instant now) {
-    String text = stringArg(body, "text").strip();
-    String clientMsgId = stringArg(body, "clientMsgId");
-    if (text.isEmpty()) throw new BadAction("text must not be empty");
-    if (text.length() > MAX_TEXT) {
-      msg.reply(RoomReply.refused("TOO_LONG", "Messages can be at most " + MAX_TEXT + " characters."));
-      return;
-    }
-    if (!CLIENT_MSG_ID.matcher(clientMsgId).matches()) {
-      throw new BadAction("clientMsgId must be 1 to 64 letters, digits or . _ : ~ -");
-    }
+    Optional<SayAction> parsed = SayAction.parse(body, msg);
+    if (parsed.isEmpty()) return;
+    String text = parsed.get().text();
+    String clientMsgId = parsed.get().clientMsgId();
     String key = member.memberId() + "/" + clientMsgId;
-    Optional<Future<ConversationLog.Stored>> earlier = log.earlier(key);
-    if (earlier.isPresent()) {
-      earlier.get().onComplete(r -> msg.reply(r.succeeded() ? acknowledgement(r.result()) : RoomReply.unavailable()));
-      return;
-    }
+    if (SayAction.answeredAsRetry(log, key, msg)) return;
     if (needsAgreement(member)) {
       refuseUntilAgreed(msg);
       return;
@@ -306,14 +294,14 @@ public final class FacilitatorVerticle extends VerticleBase {
           }
           ConversationLog.Stored stored = result.result();
           if (stored.duplicate()) {
-            msg.reply(acknowledgement(stored));
+            msg.reply(SayAction.acknowledgement(stored));
           } else if ("held".equals(status)) {
             msg.reply(RoomReply.refused(Verdict.HELD_FOR_REVIEW, verdict.message()).put("seq", stored.seq()));
             publish(GroupAddresses.staff(groupId), held(stored.seq(), member, text, verdict.reasonId()));
             audit(AuditLog.Entry.of(groupId, null, "message-held").about(member.memberId()).because(verdict.reasonId())
                 .with("seq", stored.seq()));
           } else {
-            msg.reply(acknowledgement(stored).put("masked", verdict != null && verdict.action() == Verdict.Action.MASK));
+            msg.reply(SayAction.acknowledgement(stored).put("masked", verdict != null && verdict.action() == Verdict.Action.MASK));
             publish(GroupAddresses.out(groupId), RoomEvents.message(stored.seq(), member, text, at).put("clientMsgId", clientMsgId));
             if (verdict != null && verdict.action() == Verdict.Action.MASK) flag(stored.seq(), member, verdict.reasonId());
           }
@@ -337,10 +325,6 @@ public final class FacilitatorVerticle extends VerticleBase {
         .put("pseudonym", member.pseudonym()).put("text", text);
     safety.raise(signal, new EscalationStore.Origin(groupId, null, member.accountId(), member.memberId(), seq), alert,
         event -> publish(GroupAddresses.staff(groupId), event));
-  }
-
-  private static JsonObject acknowledgement(ConversationLog.Stored stored) {
-    return RoomReply.ok().put("seq", stored.seq()).put("duplicate", stored.duplicate());
   }
 
   private void react(Message<Object> msg, Membership member, JsonObject body) {
