@@ -31,7 +31,7 @@ public final class CrisisDetector {
         }
     }
 
-    private static final Pattern IDIOMS = Pattern.compile(String.join("|",
+    static final Pattern IDIOMS = Pattern.compile(String.join("|",
             "\\bkill(?:ing|ed|s)? (?:some |the |a bit of |an hour of )?time\\b",
             "\\b(?:is|are|was|were|it is|its|it was|be|is just|are just|it is just|is really|are really|is literally)"
                     + " (?:absolutely |literally |really |just |slowly )?killing me\\b",
@@ -175,6 +175,11 @@ public final class CrisisDetector {
     private static final List<Category> PRIORITY = List.of(Category.SUICIDE, Category.OVERDOSE,
             Category.SELF_HARM, Category.HARM_TO_OTHERS, Category.RELAPSE);
 
+    /** Skips the rules (and idioms) that cannot match a message: most messages contain none of their words. */
+    static final LiteralIndex RULE_LITERALS = LiteralIndex.of(
+            CrisisRules.RULES.stream().map(Rule::pattern).toList());
+    static final LiteralIndex IDIOM_LITERALS = LiteralIndex.of(List.of(IDIOMS));
+
     private static final CrisisDetector DEFAULT = new CrisisDetector();
 
     private CrisisDetector() {
@@ -202,8 +207,13 @@ public final class CrisisDetector {
 
     private List<Hit> hits(CrisisText text) {
         String scan = blankIdioms(text.text);
+        LiteralIndex.Candidates candidates = RULE_LITERALS.scan(scan);
         List<Hit> hits = new ArrayList<>();
-        for (Rule rule : CrisisRules.RULES) {
+        for (int i = 0; i < CrisisRules.RULES.size(); i++) {
+            if (!candidates.mayMatch(i)) {
+                continue;
+            }
+            Rule rule = CrisisRules.RULES.get(i);
             Matcher m = rule.pattern().matcher(scan);
             while (m.find()) {
                 if (m.end() == m.start()) {
@@ -215,7 +225,10 @@ public final class CrisisDetector {
         return hits;
     }
 
-    private static String blankIdioms(String text) {
+    static String blankIdioms(String text) {
+        if (!IDIOM_LITERALS.scan(text).mayMatch(0)) {
+            return text;
+        }
         Matcher m = IDIOMS.matcher(text);
         StringBuilder out = new StringBuilder(text);
         while (m.find()) {

@@ -1,9 +1,7 @@
 package app.talkingstick.conduct;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class CrisisText {
 
-    private static final Map<Pattern, String> SPELLINGS = new LinkedHashMap<>();
+    private static final Rewrites SPELLINGS = new Rewrites();
 
     static {
         spell("(\\w)['’]s\\b", "$1's");
@@ -103,7 +101,7 @@ final class CrisisText {
     }
 
     private static void spell(String regex, String replacement) {
-        SPELLINGS.put(Pattern.compile(regex), replacement);
+        SPELLINGS.add(regex, replacement);
     }
 
     /** A sentence: {@code [start, end)} of {@link #text}, with its clause boundaries. */
@@ -144,11 +142,7 @@ final class CrisisText {
     }
 
     static CrisisText of(String message) {
-        String t = deobfuscate(TextNormalizer.fold(message).text());
-        for (Map.Entry<Pattern, String> e : SPELLINGS.entrySet()) {
-            t = e.getKey().matcher(t).replaceAll(e.getValue());
-        }
-        t = t.strip();
+        String t = SPELLINGS.apply(deobfuscate(TextNormalizer.fold(message).text())).strip();
         List<Sentence> sentences = new ArrayList<>();
         Matcher m = SENTENCE_END.matcher(t);
         int start = 0;
@@ -170,25 +164,24 @@ final class CrisisText {
             "blade", "razor", "hang", "rope", "jump", "bridge", "end", "life", "drunk", "drink", "high", "relapse",
             "relapsed", "using", "dealer", "heroin", "alive", "gun", "stab", "hurt", "murder", "bleed", "noose",
             "wrists", "cuts", "burn");
-    private static final Map<Pattern, String> ALGOSPEAK = new LinkedHashMap<>();
+    private static final Rewrites ALGOSPEAK = new Rewrites();
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\d@$!|*+€]+");
+    private static final Pattern SPELLED = Pattern.compile("\\b(?:[a-z][ .\\-_]+){2,}[a-z]\\b");
 
     static {
-        ALGOSPEAK.put(Pattern.compile("\\bunalive(?:d)? myself\\b|\\bunaliving myself\\b|\\bself[ -]?delet(?:e|ing)\\b"
-                + "|\\bkms\\b|\\bctb\\b|\\bcatch the bus\\b(?= *(?:tonight|soon|now|[.!?]|$))"), "kill myself");
-        ALGOSPEAK.put(Pattern.compile("\\bunalive\\b"), "kill");
-        ALGOSPEAK.put(Pattern.compile("\\bunaliving\\b"), "killing");
-        ALGOSPEAK.put(Pattern.compile("\\bsewer[ -]?slide\\b|\\bsu[i1!*]c[i1!*]d[e3*]\\b|\\bs[*]+cide\\b"), "suicide");
-        ALGOSPEAK.put(Pattern.compile("\\bs/h\\b|\\bsh\\b(?= (?:again|urges?|thoughts|relapse|scars?))"), "self harm");
-        ALGOSPEAK.put(Pattern.compile("\\bkys\\b"), "kill yourself");
+        ALGOSPEAK.add("\\bunalive(?:d)? myself\\b|\\bunaliving myself\\b|\\bself[ -]?delet(?:e|ing)\\b"
+                + "|\\bkms\\b|\\bctb\\b|\\bcatch the bus\\b(?= *(?:tonight|soon|now|[.!?]|$))", "kill myself");
+        ALGOSPEAK.add("\\bunalive\\b", "kill");
+        ALGOSPEAK.add("\\bunaliving\\b", "killing");
+        ALGOSPEAK.add("\\bsewer[ -]?slide\\b|\\bsu[i1!*]c[i1!*]d[e3*]\\b|\\bs[*]+cide\\b", "suicide");
+        ALGOSPEAK.add("\\bs/h\\b|\\bsh\\b(?= (?:again|urges?|thoughts|relapse|scars?))", "self harm");
+        ALGOSPEAK.add("\\bkys\\b", "kill yourself");
     }
 
     /** Undoes leetspeak ("d1e"), "*" ("k*ll"), spelled-out letters ("k i l l") and algospeak ("unalive"). */
     static String deobfuscate(String folded) {
-        String t = folded;
-        for (Map.Entry<Pattern, String> e : ALGOSPEAK.entrySet()) {
-            t = e.getKey().matcher(t).replaceAll(e.getValue());
-        }
-        Matcher word = Pattern.compile("[\\p{L}\\d@$!|*+€]+").matcher(t);
+        String t = ALGOSPEAK.apply(folded);
+        Matcher word = WORD.matcher(t);
         StringBuilder out = new StringBuilder();
         int last = 0;
         while (word.find()) {
@@ -242,7 +235,7 @@ final class CrisisText {
 
     /** "k i l l  m y s e l f" and "d.i.e": runs of single letters joined where they spell crisis words. */
     private static String joinSpelled(String t) {
-        Matcher run = Pattern.compile("\\b(?:[a-z][ .\\-_]+){2,}[a-z]\\b").matcher(t);
+        Matcher run = SPELLED.matcher(t);
         StringBuilder out = new StringBuilder();
         int last = 0;
         while (run.find()) {

@@ -1,0 +1,52 @@
+package app.talkingstick.conduct;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * An ordered list of regular-expression replacements applied one after the other, each only when a {@link LiteralIndex}
+ * says it can match: most texts need few of them. After a replacement changes the text the remaining ones are checked
+ * again on the new text, so the result is exactly that of applying every replacement in order.
+ */
+final class Rewrites {
+
+    private final List<Pattern> patterns = new ArrayList<>();
+    private final List<String> replacements = new ArrayList<>();
+    private LiteralIndex index;
+
+    /** Adds {@code regex} replaced by {@code replacement} (with {@code $1} group references) after those before. */
+    Rewrites add(String regex, String replacement) {
+        patterns.add(Pattern.compile(regex));
+        replacements.add(replacement);
+        index = null;
+        return this;
+    }
+
+    /** {@code text} with every replacement applied in order. */
+    String apply(String text) {
+        LiteralIndex literals = index();
+        LiteralIndex.Candidates candidates = literals.scan(text);
+        String t = text;
+        for (int i = 0; i < patterns.size(); i++) {
+            if (!candidates.mayMatch(i)) {
+                continue;
+            }
+            String replaced = patterns.get(i).matcher(t).replaceAll(replacements.get(i));
+            if (!replaced.equals(t)) {
+                t = replaced;
+                candidates = literals.scan(t);
+            }
+        }
+        return t;
+    }
+
+    private LiteralIndex index() {
+        LiteralIndex built = index;
+        if (built == null) {
+            built = LiteralIndex.of(patterns);
+            index = built;
+        }
+        return built;
+    }
+}

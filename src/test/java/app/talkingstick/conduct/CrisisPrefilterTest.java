@@ -1,0 +1,70 @@
+package app.talkingstick.conduct;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The literal prefilter must never skip a rule that matches: over every labelled text the project has (the corpus
+ * splits and the classifier's training set, about two thousand varied messages), each rule that matches the prepared
+ * text is among the prefilter's candidates. Only the comparison is made; no line is printed.
+ */
+class CrisisPrefilterTest {
+
+    private static final List<String> CORPORA = List.of("conduct/dev.tsv", "conduct/heldout.tsv", "conduct/fresh.tsv",
+            "conduct/crisis-training.tsv");
+
+    @Test
+    void skipsNoRuleThatMatches() throws IOException {
+        List<String> texts = texts();
+        assertTrue(texts.size() > 900, "expected the corpora, found " + texts.size() + " lines");
+        int checked = 0;
+        int skipped = 0;
+        for (String raw : texts) {
+            String scan = CrisisDetector.blankIdioms(CrisisText.of(raw).text);
+            LiteralIndex.Candidates candidates = CrisisDetector.RULE_LITERALS.scan(scan);
+            for (int i = 0; i < CrisisRules.RULES.size(); i++) {
+                boolean matches = CrisisRules.RULES.get(i).pattern().matcher(scan).find();
+                assertTrue(!matches || candidates.mayMatch(i), "rule " + CrisisRules.RULES.get(i).id()
+                        + " matched a text the prefilter excluded");
+                checked++;
+                skipped += candidates.mayMatch(i) ? 0 : 1;
+            }
+        }
+        assertTrue(skipped > checked / 2, "the prefilter should spare most rule runs, spared " + skipped + " of "
+                + checked);
+    }
+
+    @Test
+    void skipsNoIdiomThatMatches() throws IOException {
+        for (String raw : texts()) {
+            String text = CrisisText.of(raw).text;
+            boolean matches = CrisisDetector.IDIOMS.matcher(text).find();
+            assertTrue(!matches || CrisisDetector.IDIOM_LITERALS.scan(text).mayMatch(0),
+                    "an idiom matched a text the prefilter excluded");
+        }
+    }
+
+    private static List<String> texts() throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (String corpus : CORPORA) {
+            try (InputStream in = CrisisPrefilterTest.class.getClassLoader().getResourceAsStream(corpus)) {
+                if (in == null) {
+                    continue;
+                }
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r?\n")) {
+                    int tab = line.indexOf('\t');
+                    if (tab > 0 && !line.startsWith("#") && !line.startsWith("label\t")) {
+                        texts.add(line.substring(tab + 1));
+                    }
+                }
+            }
+        }
+        return texts;
+    }
+}
