@@ -45,12 +45,13 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       }
       case PUBLISH -> Future.succeededFuture(false);
       case SEND -> send(event, session);
-      case REGISTER -> rules.mayRegister(session, address(event));
+      case REGISTER -> register(event, session);
       case REGISTERED -> {
         rules.registered(session, address(event));
         yield Future.succeededFuture(true);
       }
       case UNREGISTER -> {
+        registry.unsubscribe(socket, address(event));
         rules.unregistered(session, address(event));
         yield Future.succeededFuture(true);
       }
@@ -67,6 +68,15 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
   private Future<Boolean> send(BridgeEvent event, SocketSession session) {
     return rules.maySend(session, address(event)).map(allowed -> {
       if (allowed) event.getRawMessage().put("headers", SenderStamp.headersFor(session.principal()));
+      return allowed;
+    });
+  }
+
+  /** Subscribed at approval, before the bridge registers its own handler, so no broadcast falls in between. */
+  private Future<Boolean> register(BridgeEvent event, SocketSession session) {
+    String address = address(event);
+    return rules.mayRegister(session, address).map(allowed -> {
+      if (allowed) registry.subscribe(event.socket(), address);
       return allowed;
     });
   }

@@ -41,6 +41,7 @@ public final class EventBusBridge {
     vertx.eventBus().<String>consumer(AuthService.SIGNED_OUT_ADDRESS, msg ->
         registry.closeAll(UUID.fromString(msg.body()), SocketRegistry.CLOSE_SIGNED_OUT, "signed out"));
     rules.attach(vertx, registry);
+    BroadcastFanout.attach(vertx, registry, rules);
     return registry;
   }
 }

@@ -14,6 +14,6 @@ public final class Inbox {
   }
 
   public void deliver(UUID accountId, JsonObject event) {
-    vertx.eventBus().publish(UserAddresses.inbox(accountId), event);
+    Broadcast.publish(vertx, UserAddresses.inbox(accountId), event);
   }
 }

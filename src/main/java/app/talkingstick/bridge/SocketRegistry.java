@@ -5,27 +5,34 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * The open event bus sockets of one HTTP verticle, by account. Only touched on that verticle's
- * event loop. Closes a socket when the access token it was opened with expires.
+ * The open event bus sockets of one HTTP verticle, by account and by the addresses they registered.
+ * Only touched on that verticle's event loop. Closes a socket when the access token it was opened
+ * with expires.
  */
 public final class SocketRegistry {
 
   public static final int CLOSE_EXPIRED = 4401;
   public static final int CLOSE_SIGNED_OUT = 4403;
 
-  private record Entry(SocketSession session, long expiryTimer) {}
+  private record Entry(SocketSession session, long expiryTimer, Set<String> addresses) {}
 
   private final Vertx vertx;
   private final int maxPerAccount;
   private final Map<SockJSSocket, Entry> sockets = new HashMap<>();
   private final Map<UUID, Map<SockJSSocket, SocketSession>> byAccount = new HashMap<>();
+  private final Map<String, Set<SockJSSocket>> byAddress = new HashMap<>();
 
   public SocketRegistry(Vertx vertx, int maxPerAccount) {
     this.vertx = vertx;
@@ -42,7 +49,7 @@ public final class SocketRegistry {
     long delay = Math.max(1, Duration.between(Instant.now(), principal.tokenExpiresAt()).toMillis());
     long timer = vertx.setTimer(delay, id -> socket.close(CLOSE_EXPIRED, "access token expired"));
     SocketSession session = new SocketSession(principal);
-    sockets.put(socket, new Entry(session, timer));
+    sockets.put(socket, new Entry(session, timer, new HashSet<>()));
     byAccount.computeIfAbsent(principal.accountId(), k -> new LinkedHashMap<>()).put(socket, session);
     return true;
   }
@@ -60,12 +67,41 @@ public final class SocketRegistry {
     Entry entry = sockets.remove(socket);
     if (entry == null) return;
     vertx.cancelTimer(entry.expiryTimer());
+    for (String address : entry.addresses()) {
+      dropSubscriber(address, socket);
+    }
     UUID account = entry.session().accountId();
     Map<SockJSSocket, SocketSession> mine = byAccount.get(account);
     if (mine != null) {
       mine.remove(socket);
       if (mine.isEmpty()) byAccount.remove(account);
     }
+  }
+
+  /** The socket registered {@code address} (the guard approved it): {@link Broadcast}s to it reach the socket. */
+  public void subscribe(SockJSSocket socket, String address) {
+    Entry entry = sockets.get(socket);
+    if (entry == null || address == null) return;
+    entry.addresses().add(address);
+    byAddress.computeIfAbsent(address, a -> new LinkedHashSet<>()).add(socket);
+  }
+
+  public void unsubscribe(SockJSSocket socket, String address) {
+    Entry entry = sockets.get(socket);
+    if (entry == null || address == null) return;
+    entry.addresses().remove(address);
+    dropSubscriber(address, socket);
+  }
+
+  /** The sockets that registered {@code address}; a live view, not to be changed while iterating. */
+  public Collection<SockJSSocket> subscribers(String address) {
+    Set<SockJSSocket> subscribers = address == null ? null : byAddress.get(address);
+    return subscribers == null ? List.of() : Collections.unmodifiableSet(subscribers);
+  }
+
+  private void dropSubscriber(String address, SockJSSocket socket) {
+    Set<SockJSSocket> subscribers = byAddress.get(address);
+    if (subscribers != null && subscribers.remove(socket) && subscribers.isEmpty()) byAddress.remove(address);
   }
 
   public void closeAll(UUID accountId, int code, String reason) {

@@ -1,6 +1,7 @@
 package app.talkingstick.channel;
 
 import app.talkingstick.Services;
+import app.talkingstick.bridge.Broadcast;
 import app.talkingstick.auth.Role;
 import app.talkingstick.safety.EscalationStore;
 import app.talkingstick.safety.SafetyNet;
@@ -160,7 +161,7 @@ public final class ChannelVerticle extends VerticleBase {
    * flood limit.
    */
   private void delivered(long seq, Party from, String text, Instant at) {
-    vertx.eventBus().publish(ChannelAddresses.out(channelId), ChannelNotices.message(seq, from, text, at));
+    Broadcast.publish(vertx, ChannelAddresses.out(channelId), ChannelNotices.message(seq, from, text, at));
     Party therapist = channel.other(from);
     unread.changed(therapist.accountId());
     if (from.role() == Role.CLIENT) {

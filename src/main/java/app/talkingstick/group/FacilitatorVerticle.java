@@ -2,6 +2,7 @@ package app.talkingstick.group;
 
 import app.talkingstick.Services;
 import app.talkingstick.audit.AuditLog;
+import app.talkingstick.bridge.Broadcast;
 import app.talkingstick.bridge.SenderStamp;
 import app.talkingstick.channel.ChannelService;
 import app.talkingstick.conduct.ConductDecision;
@@ -724,7 +725,7 @@ public final class FacilitatorVerticle extends VerticleBase {
   }
 
   private void publish(String address, JsonObject event) {
-    vertx.eventBus().publish(address, event);
+    Broadcast.publish(vertx, address, event);
   }
 
   private void audit(AuditLog.Entry entry) {

@@ -1,0 +1,53 @@
+package app.talkingstick.bridge;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.internal.logging.Logger;
+import io.vertx.core.internal.logging.LoggerFactory;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Writes each {@link Broadcast} frame (as a text message, like the bridge) to this HTTP verticle's sockets that registered its address, on their event
+ * loop. A socket whose write queue is full (a client that stopped reading) is closed rather than buffered for: it
+ * must not grow the heap or hold up its room, and on reconnecting it resumes from the history.
+ */
+final class BroadcastFanout {
+  private static final Logger LOG = LoggerFactory.getLogger(BroadcastFanout.class);
+
+  public static final int CLOSE_TOO_SLOW = 4429;
+
+  private BroadcastFanout() {}
+
+  static void attach(Vertx vertx, SocketRegistry registry, AddressRules rules) {
+    vertx.eventBus().<String>consumer(Broadcast.ADDRESS, msg -> deliver(msg, registry, rules));
+  }
+
+  private static void deliver(Message<String> msg, SocketRegistry registry, AddressRules rules) {
+    String address = msg.headers().get(Broadcast.ADDRESS_HEADER);
+    Collection<SockJSSocket> targets = registry.subscribers(address);
+    if (targets.isEmpty()) return;
+    String frame = msg.body();
+    List<SockJSSocket> stalled = null;
+    for (SockJSSocket socket : targets) {
+      if (!rules.mayReceive(registry.sessionOf(socket), address)) continue;
+      if (socket.writeQueueFull()) {
+        if (stalled == null) stalled = new ArrayList<>();
+        stalled.add(socket);
+        continue;
+      }
+      socket.write(frame);
+    }
+    if (stalled != null) closeStalled(stalled);
+  }
+
+  /** Closed after the loop: closing removes the socket from the set being iterated. */
+  private static void closeStalled(List<SockJSSocket> stalled) {
+    LOG.info("Closing " + stalled.size() + " socket(s) that stopped reading (write queue full)");
+    for (SockJSSocket socket : stalled) {
+      socket.close(CLOSE_TOO_SLOW, "reading too slowly");
+    }
+  }
+}
