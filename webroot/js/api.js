@@ -75,6 +75,7 @@ export class Api {
   get(path) { return this.call('GET', path); }
   post(path, body) { return this.call('POST', path, body); }
   put(path, body) { return this.call('PUT', path, body); }
+  patch(path, body) { return this.call('PATCH', path, body); }
   del(path, body) { return this.call('DELETE', path, body); }
 
   // ---- account ----
@@ -115,4 +116,15 @@ export class Api {
   clients() { return this.get('/api/clients').then((r) => r.clients || []); }
   createClientInvite(expiresInHours) { return this.post('/api/clients/invites', { expiresInHours }); }
   joinTherapist(code) { return this.post('/api/clients/join', { code }); }
+
+  // ---- a therapist's goals and private notes for one client (only that therapist may read them) ----
+  goals(clientId) { return this.get(`/api/clients/${enc(clientId)}/goals`).then((r) => r.goals || []); }
+  addGoal(clientId, text) { return this.post(`/api/clients/${enc(clientId)}/goals`, { text }); }
+  /** change: {text?, status?}, at least one. */
+  changeGoal(clientId, goalId, change) { return this.patch(`/api/clients/${enc(clientId)}/goals/${enc(goalId)}`, change); }
+  /** {notes: [{id, text, at}], hasMore}, newest first; before: the id of the oldest note already shown. */
+  notes(clientId, { before, limit } = {}) {
+    return this.get(`/api/clients/${enc(clientId)}/notes${query({ before, limit })}`);
+  }
+  addNote(clientId, text) { return this.post(`/api/clients/${enc(clientId)}/notes`, { text }); }
 }

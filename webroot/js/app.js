@@ -6,6 +6,7 @@ import { announce, h, replace } from './dom.js';
 import { Inbox } from './inbox.js';
 import { signIn, signUp } from './views/auth.js';
 import { channelView } from './views/channel.js';
+import { clientView } from './views/client.js';
 import { home } from './views/home.js';
 import { roomView } from './views/room.js';
 
@@ -177,6 +178,9 @@ function route() {
   } else if (parts[0] === 'groups' && parts[1]) {
     document.title = 'Group room · TalkingStick';
     cleanup = roomView(main, app, { groupId: parts[1], welcome: query.get('welcome') === '1' });
+  } else if (parts[0] === 'clients' && parts[1]) {
+    document.title = 'Goals and notes · TalkingStick';
+    cleanup = clientView(main, app, { clientId: parts[1] });
   } else if (parts[0] === 'channels' && parts[1]) {
     document.title = 'Private conversation · TalkingStick';
     cleanup = channelView(main, app, { channelId: parts[1] });

@@ -117,6 +117,7 @@ export function announce(text, { assertive = false } = {}) {
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 export function formatTime(iso) {
   const d = new Date(iso);
@@ -126,6 +127,11 @@ export function formatTime(iso) {
 export function formatDateTime(iso) {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? '' : dateTimeFormat.format(d);
+}
+
+export function formatDate(iso) {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : dateFormat.format(d);
 }
 
 /** 75 -> "1:15"; 3725 -> "1:02:05". */

@@ -131,6 +131,63 @@ export function apiProblem(err, context = '') {
   }
 }
 
+/** A goal's status (the server's GOAL_STATUSES), as the therapist reads it. */
+export const GOAL_STATUS_LABELS = {
+  active: 'Active',
+  paused: 'Paused',
+  achieved: 'Achieved',
+  dropped: 'Dropped',
+};
+
+/**
+ * A plain sentence for a refused goals-and-notes request (/api/clients/{id}/goals, …/notes).
+ * what: 'goals' or 'notes' (loading a list), 'older' (loading older notes), 'goal' (adding a
+ * goal), 'change' (changing a goal), 'note' (adding a note). The texts never repeat a note.
+ */
+export function recordProblem(err, what = '') {
+  const code = err && err.code;
+  const message = (err && err.message) || '';
+  const saving = what === 'goal' || what === 'change' || what === 'note';
+  switch (code) {
+    case 'FORBIDDEN':
+      return "Only a client's own therapist can see and keep their goals and notes.";
+    case 'NOT_FOUND':
+      if (what === 'change' && /goal/i.test(message)) {
+        return "That goal couldn't be found any more. Please reload the page to see the current goals.";
+      }
+      return "We couldn't find this person among your clients, so their goals and notes can't be shown.";
+    case 'INVALID':
+      if (/^before\b/i.test(message)) return "The older notes couldn't be loaded. Please reload the page and try again.";
+      if (/control characters/i.test(message)) {
+        return 'The text contains invisible control characters (perhaps from a paste). Please remove them and try again.';
+      }
+      if (/characters/i.test(message)) {
+        return what === 'note' ? 'A note can be up to 2,000 characters. Please shorten it or split it into two notes.'
+          : 'A goal can be up to 500 characters. Please shorten it.';
+      }
+      if (/required|send text/i.test(message)) return what === 'note' ? 'Please write the note first.' : 'Please write the goal first.';
+      if (/status/i.test(message)) return "That status isn't one of the choices. Please pick Active, Paused, Achieved or Dropped.";
+      return apiProblem(err);
+    case 'NETWORK':
+      return saving
+        ? "We can't reach TalkingStick right now, so this wasn't saved. Your text is still here — please try again."
+        : "We can't reach TalkingStick right now. Please check your connection and try again.";
+    case 'UNAVAILABLE':
+      return saving
+        ? "TalkingStick couldn't save this just now. Nothing was saved and your text is still here — please try again in a moment."
+        : "TalkingStick couldn't load this just now. Please try again in a moment.";
+    case 'TOO_LARGE':
+      return 'That is too long to save. Please shorten it and try again.';
+    default:
+      if (!code || /^(HTTP_|INTERNAL)/.test(code)) {
+        return saving
+          ? 'Something went wrong on our side and this may not have been saved. Your text is still here — please try again.'
+          : 'Something went wrong on our side. Please try again in a moment.';
+      }
+      return apiProblem(err);
+  }
+}
+
 /** "pseudonym must be 2 to 24 characters" -> "Pseudonym must be 2 to 24 characters." */
 export function sentence(text) {
   const t = String(text || '').trim();

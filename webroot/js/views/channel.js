@@ -2,6 +2,7 @@
 import { h, replace, uid } from '../dom.js';
 import { Channel } from '../channel.js';
 import { apiProblem, roomRefusal } from '../texts.js';
+import { ClientRecords } from './records.js';
 import { Timeline } from './timeline.js';
 
 export function channelView(main, app, { channelId }) {
@@ -11,6 +12,7 @@ export function channelView(main, app, { channelId }) {
   let timeline = null;
   const subs = [];
   channel.open().then(() => {
+    if (channel.closed) return; // the page was left while the conversation was opening
     const other = channel.other;
     const otherName = other && other.displayName ? other.displayName : (app.me.role === 'client' ? 'your therapist' : 'your client');
     const title = `Private conversation with ${otherName}`;
@@ -41,11 +43,17 @@ export function channelView(main, app, { channelId }) {
       status.textContent = roomRefusal(error, { action: 'say' });
       if (!input.value.trim()) input.value = item.text;
     }));
+    // the therapist keeps goals and private notes beside the conversation (the client never sees them)
+    const clientId = app.me.role === 'therapist' && (channel.view.clientId || (channel.view.client && channel.view.client.id));
+    const side = clientId ? recordsPanel(app, clientId, otherName) : null;
+    if (side) subs.push(() => side.records.destroy());
     replace(page,
       h('p', { class: 'breadcrumb' }, h('a', { href: '#/', text: 'Back' })),
       h('h1', { tabIndex: -1, text: title }),
       h('p', { class: 'hint', text: 'Only the two of you can read this conversation.' }),
-      timeline.el, form);
+      side
+        ? h('div', { class: 'room-layout' }, h('div', { class: 'room-main' }, timeline.el, form), side.el)
+        : [timeline.el, form]);
     page.querySelector('h1').focus();
     const onVisible = () => channel.markRead();
     document.addEventListener('visibilitychange', onVisible);
@@ -61,4 +69,23 @@ export function channelView(main, app, { channelId }) {
     if (timeline) timeline.destroy();
     channel.close();
   };
+}
+
+/**
+ * Goals & notes for the channel's client, beside the conversation: open from the start on a wide
+ * screen, folded away on a phone (so the conversation comes first), loaded when first opened.
+ */
+function recordsPanel(app, clientId, clientName) {
+  const records = new ClientRecords(app, { clientId, clientName, level: 3 });
+  const titleId = uid('records');
+  const details = h('details', { class: 'card records-panel', id: 'records-panel' },
+    h('summary', {}, h('h2', { id: titleId, class: 'summary-heading', text: 'Goals & notes' })),
+    h('p', { class: 'hint' }, 'Only you can read these. ',
+      h('a', { href: `#/clients/${clientId}`, text: 'Open them on a page of their own' })),
+    records.el);
+  details.open = window.matchMedia('(min-width: 900px)').matches;
+  if (details.open) records.load();
+  details.addEventListener('toggle', () => { if (details.open) records.load(); });
+  const el = h('aside', { class: 'room-side', attrs: { 'aria-labelledby': titleId } }, details);
+  return { el, records };
 }

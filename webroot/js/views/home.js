@@ -69,8 +69,9 @@ async function loadChannels(app, box) {
 }
 
 /**
- * Care relationships (GET /api/clients): a therapist's clients, with a private conversation each
- * and direct invite codes; for a client, redeeming their therapist's code. Hidden while not served.
+ * Care relationships (GET /api/clients): a therapist's clients, each with their goals and notes
+ * (#/clients/{id}) and a private conversation, and direct invite codes; for a client, redeeming
+ * their therapist's code. Hidden while not served.
  */
 async function loadCare(app, box) {
   if (app.me.role === 'admin' || !(await careServed(app.api))) return;
@@ -97,7 +98,10 @@ async function loadCare(app, box) {
             open.disabled = false;
           }
         });
-        return h('li', { class: 'client-row' }, h('span', { class: 'group-name', text: c.displayName }), open);
+        const records = h('a', { class: 'button-link', href: `#/clients/${c.id}`, text: 'Goals & notes',
+          attrs: { 'aria-label': `Goals & notes for ${c.displayName}` } });
+        return h('li', { class: 'client-row' }, h('span', { class: 'group-name', text: c.displayName }),
+          h('div', { class: 'button-row client-actions' }, records, open));
       }) : h('li', { class: 'hint', text: 'Clients appear here when they join one of your groups or redeem a client invite code.' }));
     } catch (e) {
       status.error(apiProblem(e));
