@@ -13,6 +13,7 @@ import app.talkingstick.channel.ChannelAccess;
 import app.talkingstick.channel.ChannelCipher;
 import app.talkingstick.channel.ChannelKeys;
 import app.talkingstick.channel.ChannelVerticle;
+import app.talkingstick.conduct.CrisisClassifier;
 import app.talkingstick.config.Config;
 import app.talkingstick.config.ConfigException;
 import app.talkingstick.http.ApiError;
@@ -87,6 +88,7 @@ public final class TalkingStick implements AutoCloseable {
       Services services = assemble(config, vertx, Pools.create(vertx, target, config.maxDbConnections()), metrics, keys,
           channelCipher);
       bootstrapAccounts(vertx, config, services).await();
+      CrisisClassifier.bundled(); // trains in about a second: here, not on the event loop of the first message
       vertx.deployVerticle(new HousekeepingVerticle(services.auth())).await();
       vertx.deployVerticle(new LiveDirectoryVerticle(Map.of(
           FacilitatorVerticle.KIND, groupId -> new FacilitatorVerticle(groupId, services),

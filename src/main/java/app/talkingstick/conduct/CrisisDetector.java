@@ -197,7 +197,38 @@ public final class CrisisDetector {
         }
         CrisisText text = CrisisText.of(message);
         List<Hit> hits = hits(text);
-        return decide(text, hits);
+        Optional<CrisisSignal> decided = decide(text, hits);
+        return decided.isPresent() ? decided : learned(text, hits);
+    }
+
+    /** P(crisis) from {@link CrisisClassifier} at or above which the learned layer raises a CONCERN. */
+    static final double MODEL_THRESHOLD = 0.8;
+
+    /**
+     * The learned layer, consulted only when no rule decided: the classifier's crisis probability at or above
+     * {@link #MODEL_THRESHOLD} raises a CONCERN of the classifier's category ({@code model.suicide}, ...), but only
+     * where a rule or concept of that same category matched and no match at all was discounted (negation, past,
+     * reported or media, someone else, coping, explained, accident): the rules' checks keep priority.
+     */
+    private static Optional<CrisisSignal> learned(CrisisText text, List<Hit> hits) {
+        for (Hit hit : hits) {
+            if (!hit.counts()) {
+                return Optional.empty();
+            }
+        }
+        CrisisClassifier.Prediction p = CrisisClassifier.bundled().predict(text);
+        if (p.crisisProbability() < MODEL_THRESHOLD
+                || hits.stream().noneMatch(h -> h.rule().category() == p.category())) {
+            return Optional.empty();
+        }
+        String id = switch (p.category()) {
+            case SUICIDE -> "model.suicide";
+            case SELF_HARM -> "model.selfharm";
+            case HARM_TO_OTHERS -> "model.others";
+            case OVERDOSE -> "model.overdose";
+            case RELAPSE -> "model.relapse";
+        };
+        return Optional.of(new CrisisSignal(p.category(), Severity.CONCERN, id));
     }
 
     /** Every rule match in {@code message} with the check that discounted it, for tests and tuning. */

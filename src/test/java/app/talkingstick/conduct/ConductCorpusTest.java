@@ -23,14 +23,16 @@ import org.junit.jupiter.api.Test;
  * member state and through the detector.
  *
  * <p>Fails below: abuse recall 0.85, benign interfered above 3%, computed over dev and held-out together, and
- * below the crisis recall floor. The crisis recall TARGET is 0.95 and is not met yet (0.88 combined, 0.70 held-out:
- * see docs/conduct.md); the floor only keeps what the detector reaches from sliding back, and the gap to the target
- * is printed on every run rather than hidden. The held-out figures are printed separately.
+ * below the crisis recall floor. The crisis recall TARGET is 0.95 and is not met yet: with the learned layer
+ * ({@link CrisisClassifier}) the detector reaches 0.917 combined (122 of 133), 0.792 held-out (42 of 53; 0.698
+ * with the rules alone), benign interfered 1.8% (5 of 282), abuse recall 0.946 (see docs/conduct.md). The floor
+ * (0.91) only keeps what the detector reaches from sliding back, and the gap to the target is printed on every run
+ * rather than hidden. The held-out figures are printed separately.
  */
 class ConductCorpusTest {
 
     private static final double CRISIS_RECALL_TARGET = 0.95;
-    private static final double CRISIS_RECALL_FLOOR = 0.87;
+    private static final double CRISIS_RECALL_FLOOR = 0.91;
     private static final double MIN_ABUSE_RECALL = 0.85;
     private static final double MAX_BENIGN_INTERFERED = 0.03;
     private static final int MIN_LINES = 400;
