@@ -41,20 +41,35 @@ public final class Payload {
     return b.toString();
   }
 
-  private static final String[] DID = {"walked", "slept early", "cooked", "called my sister", "read", "rested",
-      "painted", "listened to music", "breathed slowly", "wrote in my journal", "stretched", "laughed"};
+  private static final String[] FELT = {"calm", "restless", "hopeful", "tired", "proud", "nervous", "grateful",
+      "distracted", "peaceful", "busy", "curious", "sleepy", "cheerful", "unsettled", "relaxed", "thoughtful"};
+  private static final String[] DID = {"walked", "slept early", "cooked a stew", "called my sister", "read a novel",
+      "rested", "painted", "listened to music", "breathed slowly", "wrote in my journal", "stretched", "baked bread",
+      "watered the plants", "tidied the cupboards", "played chess", "fixed a bicycle"};
   private static final String[] WITH = {"on my own", "with a friend", "with my dog", "with family", "with a neighbour",
-      "with my partner", "with a colleague", "with my kids", "with my cat", "with my sponsor", "with my mum", "with my dad"};
+      "with my partner", "with a colleague", "with my kids", "with my cat", "with my sponsor", "with my mum",
+      "with my dad", "with an old classmate", "with my cousin", "with the choir", "with my flatmate"};
   private static final String[] WHERE = {"at home", "in the park", "by the river", "in town", "at work", "in the garden",
-      "at the library", "on the bus", "at the gym", "at the beach", "in the kitchen", "on the balcony"};
+      "at the library", "on the bus", "at the gym", "at the beach", "in the kitchen", "on the balcony",
+      "near the market", "up the hill", "at the allotment", "in the museum"};
 
   /**
-   * An ordinary sentence that differs from the sender's recent ones, so a moderated room sees what
-   * people write and its repeat check has nothing to catch.
+   * An ordinary sentence, picked from 65,536 by a hash of {@code seq}: two of a sender's messages almost
+   * never share three of their four parts, so a moderated room sees what people write and its repeat
+   * check (nearly identical messages) has nothing to catch.
    */
   public static String sentence(long seq) {
-    int n = (int) (seq % (12 * 12 * 12));
-    return "today I " + DID[n % 12] + " " + WITH[(n / 12) % 12] + " " + WHERE[(n / 144) % 12] + ". ";
+    long h = mix(seq);
+    return "today I felt " + FELT[(int) (h & 15)] + " and " + DID[(int) ((h >>> 4) & 15)] + " "
+        + WITH[(int) ((h >>> 8) & 15)] + " " + WHERE[(int) ((h >>> 12) & 15)] + ". ";
+  }
+
+  /** SplitMix64's finaliser: neighbouring sequence numbers give unrelated bits. */
+  private static long mix(long x) {
+    long z = x + 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   /** The marker part of an encoded payload: {@code ~B~room~sender~seq~intended~}. */
