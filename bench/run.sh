@@ -133,11 +133,7 @@ for name in "${WANTED[@]}"; do
     talkingstick|talkingstick-bare)
       profile=""
       if [[ "$name" == "talkingstick-bare" ]]; then
-        # The hook for a profile without moderation and persistence: the server must read TS_PROFILE.
-        if ! grep -rqs 'TS_PROFILE' "$REPO/src/main/java"; then
-          PEER_ARGS+=(--peer "name=$name,kind=talkingstick,unavailable=the server does not read TS_PROFILE yet: no profile with moderation and persistence off")
-          continue
-        fi
+        # The server with moderation and persistence off (TS_PROFILE=bare): what they cost.
         profile="bare"
       fi
       mkdir -p "$WORK/$name"
@@ -147,7 +143,8 @@ for name in "${WANTED[@]}"; do
         taskset -c "$SERVER_CPU" java $SERVER_JAVA_OPTS -jar "$SERVER_JAR" >"$WORK/$name.log" 2>&1 &
       pid=$!; STARTED_PIDS+=("$pid")
       wait_health "$name" "http://127.0.0.1:$port/health" "$pid" 180
-      PEER_ARGS+=(--peer "name=$name,kind=talkingstick,port=$port,pid=$pid,pgdata=$WORK/$name/postgres")
+      durable="yes"; [[ "$profile" == "bare" ]] && durable="no"
+      PEER_ARGS+=(--peer "name=$name,kind=talkingstick,port=$port,pid=$pid,pgdata=$WORK/$name/postgres,durable=$durable")
       ;;
     *) echo "unknown peer '$name' in PEERS (ws, socketio, talkingstick, talkingstick-bare)" >&2; exit 1 ;;
   esac

@@ -88,6 +88,9 @@ public final class TalkingStick implements AutoCloseable {
       Services services = assemble(config, vertx, Pools.create(vertx, target, config.maxDbConnections()), metrics, keys,
           channelCipher);
       bootstrapAccounts(vertx, config, services).await();
+      if (!config.moderatesAndStores()) {
+        LOG.warn("TS_PROFILE=bare: group messages are neither screened nor stored. For benchmarks only.");
+      }
       CrisisClassifier.bundled(); // trains in about a second: here, not on the event loop of the first message
       vertx.deployVerticle(new HousekeepingVerticle(services.auth())).await();
       vertx.deployVerticle(new LiveDirectoryVerticle(Map.of(

@@ -24,7 +24,19 @@ public record Config(
     int maxDbConnections,
     Duration roomIdle,
     boolean demo,
-    Optional<Path> channelKeyFile) {
+    Optional<Path> channelKeyFile,
+    Profile profile) {
+
+  /**
+   * PRODUCT is the server as shipped. BARE turns moderation (conduct and crisis detection) and
+   * persistence of messages off, to measure what they cost: for benchmarks only, never for people.
+   */
+  public enum Profile { PRODUCT, BARE }
+
+  /** Whether messages are screened and stored: false only in the benchmark's BARE profile. */
+  public boolean moderatesAndStores() {
+    return profile == Profile.PRODUCT;
+  }
 
   public record AdminAccount(String username, String password) {
     @Override

@@ -58,7 +58,17 @@ public final class ConfigLoader {
         integer("DB_POOL_SIZE", 8, 1, 200),
         Duration.ofSeconds(integer("ROOM_IDLE_SECONDS", 300, 1, 86_400)),
         bool("DEMO"),
-        Optional.ofNullable(values.get("CHANNEL_KEY_FILE")).map(f -> Path.of(f.trim())));
+        Optional.ofNullable(values.get("CHANNEL_KEY_FILE")).map(f -> Path.of(f.trim())),
+        profile());
+  }
+
+  private Config.Profile profile() {
+    String value = text("TS_PROFILE", "product");
+    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      case "", "product" -> Config.Profile.PRODUCT;
+      case "bare" -> Config.Profile.BARE;
+      default -> throw new ConfigException("TS_PROFILE must be 'product' or 'bare' (benchmarks only), not '" + value + "'");
+    };
   }
 
   private static Map<String, String> readJsonFile(Path path) {

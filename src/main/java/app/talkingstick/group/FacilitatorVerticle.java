@@ -103,7 +103,9 @@ public final class FacilitatorVerticle extends VerticleBase {
           return messages.lastSeq(groupId);
         })
         .compose(last -> {
-          log = new ConversationLog<>(last, batch -> messages.insert(groupId, batch));
+          log = new ConversationLog<>(last, services.config().moderatesAndStores()
+              ? batch -> messages.insert(groupId, batch)
+              : ConversationLog.notStored(GroupMessageStore.NewMessage::seq));
           return rooms.openSession(groupId);
         })
         .compose(open -> {
@@ -239,7 +241,8 @@ public final class FacilitatorVerticle extends VerticleBase {
       msg.reply(RoomReply.refused(decision.refusal().get()));
       return;
     }
-    ConductDecision verdict = member.isStaff() ? null : conduct.screen(member, text, now, RoomConduct.namesOf(members.values()));
+    ConductDecision verdict = member.isStaff() || !services.config().moderatesAndStores() ? null
+        : conduct.screen(member, text, now, RoomConduct.namesOf(members.values()));
     if (verdict != null) verdict.escalations().forEach(step -> escalate(member, step));
     if (verdict != null && verdict.verdict().action() == Verdict.Action.BLOCK) {
       refuseByConduct(msg, member, verdict.verdict());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * The ordered, durable message log of one conversation (a group room or a private channel),
@@ -42,6 +43,11 @@ public final class ConversationLog<M> {
   public ConversationLog(long lastSeq, Function<List<M>, Future<List<Stored>>> insert) {
     this.lastSeq = lastSeq;
     this.writer = new BatchingWriter<>(insert, MAX_BATCH);
+  }
+
+  /** The benchmark's BARE profile: every message "stored" at once, nothing written. Never for people. */
+  public static <M> Function<List<M>, Future<List<Stored>>> notStored(ToLongFunction<M> seqOf) {
+    return batch -> Future.succeededFuture(batch.stream().map(m -> new Stored(seqOf.applyAsLong(m), false)).toList());
   }
 
   public long lastSeq() {

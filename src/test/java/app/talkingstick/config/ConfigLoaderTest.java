@@ -27,6 +27,7 @@ class ConfigLoaderTest {
   void defaultsMatchTheOperationsContract() {
     Config c = load(Map.of());
     assertEquals(8080, c.port());
+    assertTrue(c.moderatesAndStores(), "the product screens and stores unless TS_PROFILE=bare");
     assertTrue(c.dataDir().endsWith("data"));
     assertTrue(c.databaseUrl().isEmpty());
     assertTrue(c.sameOriginOnly());
@@ -59,6 +60,8 @@ class ConfigLoaderTest {
   @Test
   void badValuesAreExplainedInOneLine() {
     assertEquals("PORT must be a whole number, got 'eighty'", problem(Map.of("PORT", "eighty")));
+    assertEquals("TS_PROFILE must be 'product' or 'bare' (benchmarks only), not 'fast'",
+        problem(Map.of("TS_PROFILE", "fast")));
     assertEquals("PORT must be between 0 and 65535, got 70000", problem(Map.of("PORT", "70000")));
     assertTrue(problem(Map.of("DATABASE_URL", "mysql://x/y")).startsWith("DATABASE_URL must look like"));
     assertTrue(problem(Map.of("DATABASE_URL", "postgresql://host-without-db")).startsWith("DATABASE_URL must look like"));

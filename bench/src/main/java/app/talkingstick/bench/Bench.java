@@ -48,12 +48,15 @@ public final class Bench {
     final long pid;
     final Path pgData;
     final String unavailable;
+    /** False for a server that stores nothing (TalkingStick's bare profile): acks are not read back. */
+    final boolean durable;
     final Target target;
 
     Peer(Map<String, String> spec) {
       name = require(spec, "name");
       kind = require(spec, "kind");
       unavailable = spec.get("unavailable");
+      durable = !"no".equals(spec.get("durable"));
       port = Integer.parseInt(spec.getOrDefault("port", "0"));
       pid = Long.parseLong(spec.getOrDefault("pid", "0"));
       pgData = spec.containsKey("pgdata") ? Path.of(spec.get("pgdata")) : null;
@@ -321,7 +324,7 @@ public final class Bench {
     for (Shard s : shards) s.call(s::onCloseAll).await(60, TimeUnit.SECONDS);
 
     JsonObject durable = null;
-    if (target.acknowledges()) {
+    if (target.acknowledges() && p.durable) {
       durable = target.verifyDurable(vertx, members, acked).await(600, TimeUnit.SECONDS);
     }
     JsonObject result = Report.run(p.name, label, rep, rooms, members, rate, warmupS, durationS, total,
