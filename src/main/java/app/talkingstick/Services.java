@@ -7,6 +7,7 @@ import app.talkingstick.bridge.AddressRules;
 import app.talkingstick.bridge.Inbox;
 import app.talkingstick.channel.ChannelCipher;
 import app.talkingstick.config.Config;
+import app.talkingstick.group.GroupMessageWriter;
 import app.talkingstick.group.MembershipStore;
 import app.talkingstick.group.RoomNotifier;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -24,4 +25,5 @@ public record Services(
     AddressRules addressRules,
     MembershipStore memberships,
     RoomNotifier rooms,
-    ChannelCipher channelCipher) {}
+    ChannelCipher channelCipher,
+    GroupMessageWriter groupMessages) {}

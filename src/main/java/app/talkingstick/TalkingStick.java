@@ -19,6 +19,8 @@ import app.talkingstick.config.ConfigException;
 import app.talkingstick.http.ApiError;
 import app.talkingstick.demo.DemoSeeder;
 import app.talkingstick.group.GroupAccess;
+import app.talkingstick.group.GroupMessageStore;
+import app.talkingstick.group.GroupMessageWriter;
 import app.talkingstick.group.MembershipStore;
 import app.talkingstick.group.FacilitatorVerticle;
 import app.talkingstick.live.LiveDirectoryVerticle;
@@ -93,6 +95,7 @@ public final class TalkingStick implements AutoCloseable {
       }
       CrisisClassifier.bundled(); // trains in about a second: here, not on the event loop of the first message
       vertx.deployVerticle(new HousekeepingVerticle(services.auth())).await();
+      vertx.deployVerticle(services.groupMessages()).await();
       vertx.deployVerticle(new LiveDirectoryVerticle(Map.of(
           FacilitatorVerticle.KIND, groupId -> new FacilitatorVerticle(groupId, services),
           ChannelVerticle.KIND, channelId -> new ChannelVerticle(channelId, services)))).await();
@@ -119,7 +122,7 @@ public final class TalkingStick implements AutoCloseable {
     new GroupAccess(vertx, memberships).install(rules);
     new ChannelAccess(vertx, pool).install(rules);
     return new Services(config, pool, metrics, accessTokens, tickets, auth, new Inbox(vertx), rules,
-        memberships, new RoomNotifier(vertx), channelCipher);
+        memberships, new RoomNotifier(vertx), channelCipher, new GroupMessageWriter(new GroupMessageStore(pool)));
   }
 
   private static Future<Void> bootstrapAccounts(Vertx vertx, Config config, Services services) {

@@ -104,7 +104,7 @@ public final class FacilitatorVerticle extends VerticleBase {
         })
         .compose(last -> {
           log = new ConversationLog<>(last, services.config().moderatesAndStores()
-              ? batch -> messages.insert(groupId, batch)
+              ? batch -> services.groupMessages().insert(groupId, batch)
               : ConversationLog.notStored(GroupMessageStore.NewMessage::seq));
           return rooms.openSession(groupId);
         })

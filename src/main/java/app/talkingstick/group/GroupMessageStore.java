@@ -10,8 +10,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** The room's writes of messages and reactions; reads live in HistoryStore. */
@@ -21,16 +23,19 @@ public final class GroupMessageStore {
   public record NewMessage(long seq, UUID memberId, String pseudonym, String clientMsgId, String text, String status,
                            Instant at) {}
 
+  /** A message of one room, for a write that may hold several rooms' messages. */
+  public record RoomMessage(UUID groupId, NewMessage message) {}
+
   private static final String INSERT_BATCH =
       "INSERT INTO group_messages (group_id, seq, member_id, pseudonym, client_msg_id, body, status, created_at)"
-          + " SELECT $1, u.seq, u.member_id, u.pseudonym, u.client_msg_id, u.body, u.status, u.created_at"
-          + " FROM unnest($2::bigint[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])"
-          + " AS u(seq, member_id, pseudonym, client_msg_id, body, status, created_at)"
-          + " ON CONFLICT (group_id, member_id, client_msg_id) DO NOTHING RETURNING seq";
+          + " SELECT u.group_id, u.seq, u.member_id, u.pseudonym, u.client_msg_id, u.body, u.status, u.created_at"
+          + " FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[],"
+          + " $8::timestamptz[]) AS u(group_id, seq, member_id, pseudonym, client_msg_id, body, status, created_at)"
+          + " ON CONFLICT (group_id, member_id, client_msg_id) DO NOTHING RETURNING group_id, seq";
   private static final String EXISTING =
-      "SELECT g.seq, g.member_id, g.client_msg_id FROM group_messages g"
-          + " JOIN unnest($2::uuid[], $3::text[]) AS u(member_id, client_msg_id)"
-          + " ON g.member_id = u.member_id AND g.client_msg_id = u.client_msg_id WHERE g.group_id = $1";
+      "SELECT g.group_id, g.seq, g.member_id, g.client_msg_id FROM group_messages g"
+          + " JOIN unnest($1::uuid[], $2::uuid[], $3::text[]) AS u(group_id, member_id, client_msg_id)"
+          + " ON g.group_id = u.group_id AND g.member_id = u.member_id AND g.client_msg_id = u.client_msg_id";
   private static final String LAST_SEQ = "SELECT coalesce(max(seq), 0) AS last FROM group_messages WHERE group_id = $1";
   private static final String REACT =
       "INSERT INTO reactions (group_id, seq, member_id, emoji)"
@@ -50,47 +55,64 @@ public final class GroupMessageStore {
     return pool.preparedQuery(LAST_SEQ).execute(Tuple.of(groupId)).map(rows -> rows.iterator().next().getLong("last"));
   }
 
-  /** Inserts the batch in one statement; a message whose clientMsgId was already stored yields the stored seq. */
+  /** Inserts one room's batch in one statement; see {@link #insertAll}. */
   public Future<List<Stored>> insert(UUID groupId, List<NewMessage> batch) {
+    return insertAll(batch.stream().map(m -> new RoomMessage(groupId, m)).toList());
+  }
+
+  /**
+   * Inserts the messages of any number of rooms in one statement (one transaction, one commit);
+   * a message whose clientMsgId its sender already used in that room yields the stored seq.
+   */
+  public Future<List<Stored>> insertAll(List<RoomMessage> batch) {
     Tuple params = Tuple.tuple()
-        .addUUID(groupId)
-        .addArrayOfLong(batch.stream().map(NewMessage::seq).toArray(Long[]::new))
-        .addArrayOfUUID(batch.stream().map(NewMessage::memberId).toArray(UUID[]::new))
-        .addArrayOfString(batch.stream().map(NewMessage::pseudonym).toArray(String[]::new))
-        .addArrayOfString(batch.stream().map(NewMessage::clientMsgId).toArray(String[]::new))
-        .addArrayOfString(batch.stream().map(NewMessage::text).toArray(String[]::new))
-        .addArrayOfString(batch.stream().map(NewMessage::status).toArray(String[]::new))
-        .addArrayOfOffsetDateTime(batch.stream().map(m -> OffsetDateTime.ofInstant(m.at(), ZoneOffset.UTC)).toArray(OffsetDateTime[]::new));
+        .addArrayOfUUID(batch.stream().map(RoomMessage::groupId).toArray(UUID[]::new))
+        .addArrayOfLong(batch.stream().map(m -> m.message().seq()).toArray(Long[]::new))
+        .addArrayOfUUID(batch.stream().map(m -> m.message().memberId()).toArray(UUID[]::new))
+        .addArrayOfString(batch.stream().map(m -> m.message().pseudonym()).toArray(String[]::new))
+        .addArrayOfString(batch.stream().map(m -> m.message().clientMsgId()).toArray(String[]::new))
+        .addArrayOfString(batch.stream().map(m -> m.message().text()).toArray(String[]::new))
+        .addArrayOfString(batch.stream().map(m -> m.message().status()).toArray(String[]::new))
+        .addArrayOfOffsetDateTime(batch.stream().map(m -> OffsetDateTime.ofInstant(m.message().at(), ZoneOffset.UTC))
+            .toArray(OffsetDateTime[]::new));
     return pool.preparedQuery(INSERT_BATCH).execute(params).compose(rows -> {
-      List<Long> inserted = new ArrayList<>();
-      rows.forEach(r -> inserted.add(r.getLong("seq")));
+      Set<String> inserted = new HashSet<>();
+      rows.forEach(r -> inserted.add(r.getUUID("group_id") + "/" + r.getLong("seq")));
       if (inserted.size() == batch.size()) {
-        return Future.succeededFuture(batch.stream().map(m -> new Stored(m.seq(), false)).toList());
+        return Future.succeededFuture(batch.stream().map(m -> new Stored(m.message().seq(), false)).toList());
       }
-      return resolveDuplicates(groupId, batch, inserted);
+      return resolveDuplicates(batch, inserted);
     });
   }
 
-  private Future<List<Stored>> resolveDuplicates(UUID groupId, List<NewMessage> batch, List<Long> inserted) {
-    List<NewMessage> missing = batch.stream().filter(m -> !inserted.contains(m.seq())).toList();
-    Tuple params = Tuple.tuple().addUUID(groupId)
-        .addArrayOfUUID(missing.stream().map(NewMessage::memberId).toArray(UUID[]::new))
-        .addArrayOfString(missing.stream().map(NewMessage::clientMsgId).toArray(String[]::new));
+  private Future<List<Stored>> resolveDuplicates(List<RoomMessage> batch, Set<String> inserted) {
+    List<RoomMessage> missing = batch.stream().filter(m -> !inserted.contains(seqKey(m))).toList();
+    Tuple params = Tuple.tuple()
+        .addArrayOfUUID(missing.stream().map(RoomMessage::groupId).toArray(UUID[]::new))
+        .addArrayOfUUID(missing.stream().map(m -> m.message().memberId()).toArray(UUID[]::new))
+        .addArrayOfString(missing.stream().map(m -> m.message().clientMsgId()).toArray(String[]::new));
     return pool.preparedQuery(EXISTING).execute(params).map(rows -> {
       Map<String, Long> existing = new HashMap<>();
-      for (Row r : rows) existing.put(r.getUUID("member_id") + "/" + r.getString("client_msg_id"), r.getLong("seq"));
+      for (Row r : rows) {
+        existing.put(r.getUUID("group_id") + "/" + r.getUUID("member_id") + "/" + r.getString("client_msg_id"),
+            r.getLong("seq"));
+      }
       List<Stored> result = new ArrayList<>();
-      for (NewMessage m : batch) {
-        if (inserted.contains(m.seq())) {
-          result.add(new Stored(m.seq(), false));
+      for (RoomMessage m : batch) {
+        if (inserted.contains(seqKey(m))) {
+          result.add(new Stored(m.message().seq(), false));
         } else {
-          Long original = existing.get(m.memberId() + "/" + m.clientMsgId());
-          if (original == null) throw new IllegalStateException("message neither inserted nor found: seq " + m.seq());
+          Long original = existing.get(m.groupId() + "/" + m.message().memberId() + "/" + m.message().clientMsgId());
+          if (original == null) throw new IllegalStateException("message neither inserted nor found: seq " + m.message().seq());
           result.add(new Stored(original, true));
         }
       }
       return result;
     });
+  }
+
+  private static String seqKey(RoomMessage m) {
+    return m.groupId() + "/" + m.message().seq();
   }
 
   /** Adds a reaction (once per member and emoji) and returns the count, or -1 when the message is not visible. */
