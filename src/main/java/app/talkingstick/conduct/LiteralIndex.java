@@ -3,6 +3,7 @@ package app.talkingstick.conduct;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
 final class LiteralIndex {
 
     /** Which expressions may match one text: {@code mayMatch(i)} for the i-th expression given to the index. */
-    static final class Candidates {
+    final class Candidates {
         private final boolean[] possible;
 
         private Candidates(boolean[] possible) {
@@ -28,8 +29,15 @@ final class LiteralIndex {
         boolean mayMatch(int expression) {
             return possible[expression];
         }
+
+        /** Whether {@code pattern}, one of the index's, may match; a pattern not in the index always may. */
+        boolean mayMatch(Pattern pattern) {
+            Integer i = positions.get(pattern);
+            return i == null || possible[i];
+        }
     }
 
+    private final Map<Pattern, Integer> positions;
     private final boolean[] alwaysRun;
     private final int[] alphabet;
     private final int symbols;
@@ -38,7 +46,11 @@ final class LiteralIndex {
     private final int[][] ending;
     private final int[] outputLink;
 
-    private LiteralIndex(boolean[] alwaysRun, Trie trie) {
+    private LiteralIndex(List<Pattern> patterns, boolean[] alwaysRun, Trie trie) {
+        this.positions = new IdentityHashMap<>();
+        for (int i = 0; i < patterns.size(); i++) {
+            positions.putIfAbsent(patterns.get(i), i);
+        }
         this.alwaysRun = alwaysRun;
         this.alphabet = trie.alphabet;
         this.symbols = trie.symbols;
@@ -57,7 +69,7 @@ final class LiteralIndex {
             always[i] = required == null;
             literals.add(required == null ? Set.of() : required);
         }
-        return new LiteralIndex(always, Trie.build(literals));
+        return new LiteralIndex(patterns, always, Trie.build(literals));
     }
 
     /** How many expressions run on every text because no literal is known for them. */

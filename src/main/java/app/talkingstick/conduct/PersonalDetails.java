@@ -126,6 +126,11 @@ public final class PersonalDetails {
     private static final Pattern DATE = Pattern.compile(
             "\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}[./-]\\d{1,2}[./-]\\d{1,2}|(?:19|20)\\d\\d\\s*-\\s*(?:19|20)\\d\\d");
 
+    /** Most messages hold no digit, '@', link or address word: their patterns need not run. */
+    static final List<Pattern> GATED = List.of(WEB_ADDRESS, EMAIL, DOMAIN, PHONE, SPELLED_PHONE, REDDIT,
+            SOCIAL_CONTEXT, AT_HANDLE, SOCIAL_HANDLE, ADDRESS, NAMED_STREET, POSTCODE, NAME_CONTEXT);
+    static final LiteralIndex LITERALS = LiteralIndex.of(GATED);
+
     private PersonalDetails() {
     }
 
@@ -143,11 +148,12 @@ public final class PersonalDetails {
         String t = folded.text();
         List<int[]> found = new ArrayList<>(); // {start, end, kind ordinal} in folded text
         Set<String> members = lower(memberNames);
+        LiteralIndex.Candidates may = LITERALS.scan(t);
 
-        add(found, WEB_ADDRESS.matcher(t), Kind.LINK);
-        add(found, EMAIL.matcher(t), Kind.EMAIL);
-        add(found, DOMAIN.matcher(t), Kind.LINK);
-        Matcher phone = PHONE.matcher(t);
+        add(found, may, WEB_ADDRESS, t, Kind.LINK);
+        add(found, may, EMAIL, t, Kind.EMAIL);
+        add(found, may, DOMAIN, t, Kind.LINK);
+        Matcher phone = matcher(may, PHONE, t);
         while (phone.find()) {
             String candidate = phone.group().trim();
             int digits = (int) candidate.chars().filter(Character::isDigit).count();
@@ -161,10 +167,10 @@ public final class PersonalDetails {
             }
             addSpan(found, phone.start(), end, Kind.PHONE);
         }
-        add(found, SPELLED_PHONE.matcher(t), Kind.PHONE);
-        add(found, REDDIT.matcher(t), Kind.HANDLE);
-        boolean socialContext = SOCIAL_CONTEXT.matcher(t).find();
-        Matcher at = AT_HANDLE.matcher(t);
+        add(found, may, SPELLED_PHONE, t, Kind.PHONE);
+        add(found, may, REDDIT, t, Kind.HANDLE);
+        boolean socialContext = matcher(may, SOCIAL_CONTEXT, t).find();
+        Matcher at = matcher(may, AT_HANDLE, t);
         while (at.find()) {
             String handle = at.group(1);
             boolean plainName = handle.matches("[a-z]+");
@@ -173,7 +179,7 @@ public final class PersonalDetails {
             }
             addSpan(found, at.start(), at.end(), Kind.HANDLE);
         }
-        Matcher social = SOCIAL_HANDLE.matcher(t);
+        Matcher social = matcher(may, SOCIAL_HANDLE, t);
         while (social.find()) {
             String handle = social.group(2);
             String bare = handle.startsWith("@") ? handle.substring(1) : handle;
@@ -185,7 +191,7 @@ public final class PersonalDetails {
             }
             addSpan(found, social.start(2), social.end(2), Kind.HANDLE);
         }
-        Matcher address = ADDRESS.matcher(t);
+        Matcher address = matcher(may, ADDRESS, t);
         while (address.find()) {
             boolean ok = true;
             for (String w : address.group(1).trim().split("\\s+")) {
@@ -197,23 +203,32 @@ public final class PersonalDetails {
                 addSpan(found, address.start(), address.end(), Kind.ADDRESS);
             }
         }
-        Matcher named = NAMED_STREET.matcher(t);
+        Matcher named = matcher(may, NAMED_STREET, t);
         while (named.find()) {
             String first = named.group(1).split("\\s+")[0];
             if (!STREET_STOP.contains(first) && capitalised(text, folded, named.start(1))) {
                 addSpan(found, named.start(1), named.end(1), Kind.ADDRESS);
             }
         }
-        Matcher postcode = POSTCODE.matcher(t);
+        Matcher postcode = matcher(may, POSTCODE, t);
         while (postcode.find()) {
             if (postcode.group().matches(".*\\d.*\\d.*")) {
                 addSpan(found, postcode.start(), postcode.end(), Kind.ADDRESS);
             }
         }
-        if (NAME_CONTEXT.matcher(t).find()) {
+        if (matcher(may, NAME_CONTEXT, t).find()) {
             maskNames(text, folded, found);
         }
         return apply(text, folded, found);
+    }
+
+    /** A matcher over {@code t}, or over "" (finding nothing) when the pattern's literals are not in {@code t}. */
+    private static Matcher matcher(LiteralIndex.Candidates may, Pattern pattern, String t) {
+        return pattern.matcher(may.mayMatch(pattern) ? t : "");
+    }
+
+    private static void add(List<int[]> found, LiteralIndex.Candidates may, Pattern pattern, String t, Kind kind) {
+        add(found, matcher(may, pattern, t), kind);
     }
 
     private static void add(List<int[]> found, Matcher m, Kind kind) {

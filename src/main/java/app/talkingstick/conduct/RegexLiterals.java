@@ -18,6 +18,9 @@ import java.util.Set;
  */
 final class RegexLiterals {
 
+    private static final Info DIGITS = new Info(Set.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+            Set.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
+
     /** More alternatives than this are not multiplied out: the shorter factors are kept instead. */
     private static final int MAX_SET = 256;
 
@@ -221,9 +224,10 @@ final class RegexLiterals {
             case 'Z':
             case 'G':
                 return Info.EMPTY;
+            case 'd':
+                return DIGITS;
             case 'w':
             case 'W':
-            case 'd':
             case 'D':
             case 's':
             case 'S':

@@ -50,6 +50,25 @@ class CrisisPrefilterTest {
         }
     }
 
+    @Test
+    void skipsNoPersonalDetailPatternThatMatches() throws IOException {
+        List<String> texts = texts();
+        texts.addAll(List.of("call me on 07700 900123", "mail me: sam (at) example (dot) com", "i live at 12 Baker St",
+                "my insta is @sam_rivers", "u/quiet_owl", "www . example . org / page", "SW1A 1AA", "t.me/someone"));
+        int spared = 0;
+        for (String raw : texts) {
+            String folded = TextNormalizer.fold(raw).text();
+            LiteralIndex.Candidates candidates = PersonalDetails.LITERALS.scan(folded);
+            for (int i = 0; i < PersonalDetails.GATED.size(); i++) {
+                boolean matches = PersonalDetails.GATED.get(i).matcher(folded).find();
+                assertTrue(!matches || candidates.mayMatch(i), "a personal-detail pattern matched a text the"
+                        + " prefilter excluded: " + PersonalDetails.GATED.get(i).pattern());
+                spared += candidates.mayMatch(i) ? 0 : 1;
+            }
+        }
+        assertTrue(spared > texts.size() * 5, "the prefilter should spare most pattern runs, spared " + spared);
+    }
+
     private static List<String> texts() throws IOException {
         List<String> texts = new ArrayList<>();
         for (String corpus : CORPORA) {
