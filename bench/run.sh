@@ -26,6 +26,7 @@ BASE_PORT="${BASE_PORT:-19100}"
 GEN_JAVA_OPTS="${GEN_JAVA_OPTS:--Xms1g -Xmx2g -XX:+UseSerialGC}"
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:-}"
 SERVER_JAR="${SERVER_JAR:-}"
+SERVER_ENV="${SERVER_ENV:-}"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 RESULTS="$BENCH_DIR/results"
 WORK="$(mktemp -d /tmp/talkingstick-bench.XXXXXX)"
@@ -138,7 +139,8 @@ for name in "${WANTED[@]}"; do
       fi
       mkdir -p "$WORK/$name"
       # shellcheck disable=SC2086
-      env DATA_DIR="$WORK/$name" PORT=$port HOST=127.0.0.1 \
+      # shellcheck disable=SC2086
+      env $SERVER_ENV DATA_DIR="$WORK/$name" PORT=$port HOST=127.0.0.1 \
         ADMIN_USERNAME="$ADMIN_USERNAME" ADMIN_PASSWORD="$ADMIN_PASSWORD" TS_PROFILE="$profile" \
         taskset -c "$SERVER_CPU" java $SERVER_JAVA_OPTS -jar "$SERVER_JAR" >"$WORK/$name.log" 2>&1 &
       pid=$!; STARTED_PIDS+=("$pid")

@@ -25,7 +25,9 @@ public record Config(
     Duration roomIdle,
     boolean demo,
     Optional<Path> channelKeyFile,
-    Profile profile) {
+    Profile profile,
+    int floodBurst,
+    Duration floodRefill) {
 
   /**
    * PRODUCT is the server as shipped. BARE turns moderation (conduct and crisis detection) and

@@ -59,7 +59,9 @@ public final class ConfigLoader {
         Duration.ofSeconds(integer("ROOM_IDLE_SECONDS", 300, 1, 86_400)),
         bool("DEMO"),
         Optional.ofNullable(values.get("CHANNEL_KEY_FILE")).map(f -> Path.of(f.trim())),
-        profile());
+        profile(),
+        integer("FLOOD_BURST", 5, 1, 1_000),
+        Duration.ofMillis(integer("FLOOD_REFILL_MS", 4_000, 50, 3_600_000)));
   }
 
   private Config.Profile profile() {

@@ -113,7 +113,8 @@ public final class FacilitatorVerticle extends VerticleBase {
           return Future.all(moderation.groupTerms(groupId), moderation.activeMutes(groupId));
         })
         .compose(loaded -> {
-          conduct = new RoomConduct(loaded.resultAt(0), loaded.resultAt(1));
+          conduct = new RoomConduct(loaded.resultAt(0), loaded.resultAt(1), services.config().floodBurst(),
+              services.config().floodRefill());
           vertx.setPeriodic(Math.max(1_000, idleAfter.toMillis() / 4), id -> checkIdle());
           return Future.all(
               vertx.eventBus().<Object>consumer(GroupAddresses.in(groupId), this::onAction).completion(),

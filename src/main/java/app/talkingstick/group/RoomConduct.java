@@ -3,8 +3,10 @@ package app.talkingstick.group;
 import app.talkingstick.conduct.ChannelKind;
 import app.talkingstick.conduct.ConductDecision;
 import app.talkingstick.conduct.ConductPolicy;
+import app.talkingstick.conduct.ConductSettings;
 import app.talkingstick.conduct.MemberConduct;
 import app.talkingstick.conduct.WordLists;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -24,9 +26,12 @@ final class RoomConduct {
   private final Map<UUID, MemberConduct> members = new HashMap<>();
   private final Map<UUID, Instant> mutedUntil = new HashMap<>();
 
-  RoomConduct(Map<String, List<String>> groupTerms, Map<UUID, Instant> activeMutes) {
+  RoomConduct(Map<String, List<String>> groupTerms, Map<UUID, Instant> activeMutes, int floodBurst,
+              Duration floodRefill) {
     WordLists lists = WordLists.bundled().withExtra(WordLists.Kind.INSULTS, groupTerms.getOrDefault("abuse", List.of()));
-    this.policy = ConductPolicy.defaults().withLists(lists);
+    ConductSettings settings = ConductSettings.defaults();
+    settings = settings.withFlood(settings.flood().withCapacity(floodBurst).withRefillEvery(floodRefill));
+    this.policy = ConductPolicy.defaults().withLists(lists).withSettings(settings);
     this.mutedUntil.putAll(activeMutes);
   }
 

@@ -28,6 +28,8 @@ class ConfigLoaderTest {
     Config c = load(Map.of());
     assertEquals(8080, c.port());
     assertTrue(c.moderatesAndStores(), "the product screens and stores unless TS_PROFILE=bare");
+    assertEquals(5, c.floodBurst());
+    assertEquals(java.time.Duration.ofSeconds(4), c.floodRefill());
     assertTrue(c.dataDir().endsWith("data"));
     assertTrue(c.databaseUrl().isEmpty());
     assertTrue(c.sameOriginOnly());
@@ -62,6 +64,7 @@ class ConfigLoaderTest {
     assertEquals("PORT must be a whole number, got 'eighty'", problem(Map.of("PORT", "eighty")));
     assertEquals("TS_PROFILE must be 'product' or 'bare' (benchmarks only), not 'fast'",
         problem(Map.of("TS_PROFILE", "fast")));
+    assertEquals("FLOOD_REFILL_MS must be between 50 and 3600000, got 10", problem(Map.of("FLOOD_REFILL_MS", "10")));
     assertEquals("PORT must be between 0 and 65535, got 70000", problem(Map.of("PORT", "70000")));
     assertTrue(problem(Map.of("DATABASE_URL", "mysql://x/y")).startsWith("DATABASE_URL must look like"));
     assertTrue(problem(Map.of("DATABASE_URL", "postgresql://host-without-db")).startsWith("DATABASE_URL must look like"));
