@@ -364,7 +364,9 @@ public final class TalkingStickTarget implements Target {
       // ordinary words, so the room's conduct policy sees what people write (digit runs would be masked
       // as phone numbers). The payload holds only digits, letters, '~', ',' and spaces: no JSON escaping.
       String marker = Payload.header(text);
-      String words = Payload.sentence(seq) + text.substring(marker.length()).strip();
+      // Picked by the whole marker (room, sender, seq and intended time), so a later run that numbers
+      // from 0 again does not repeat the sentences of the one before (the room's repeat check would refuse them).
+      String words = Payload.sentence(marker.hashCode()) + text.substring(marker.length()).strip();
       ws.writeTextMessage("{\"type\":\"send\",\"address\":\"" + in + "\",\"body\":{\"type\":\"say\",\"text\":\"" + words
           + "\",\"clientMsgId\":\"" + marker + "\"},\"replyAddress\":\"" + new UUID(REPLY_MAGIC, seq) + "\"}");
     }
