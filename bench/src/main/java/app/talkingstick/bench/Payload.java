@@ -53,15 +53,24 @@ public final class Payload {
       "at the library", "on the bus", "at the gym", "at the beach", "in the kitchen", "on the balcony",
       "near the market", "up the hill", "at the allotment", "in the museum"};
 
+  private static final String[] WHEN = {"this morning", "after lunch", "late last night", "before work",
+      "on sunday", "at dawn", "around teatime", "during the storm", "after the meeting", "before bed",
+      "on my day off", "at the weekend", "yesterday evening", "first thing", "over the holiday", "mid-afternoon"};
+  private static final String[] THEN = {"it helped", "I noticed my breathing", "the time flew", "I felt lighter",
+      "nothing much happened", "I smiled twice", "I thought of summer", "it rained on us", "the kettle whistled",
+      "a robin sang", "I made a plan", "I wrote a list", "I said thank you", "the sun came out", "I stayed present",
+      "I hummed a tune"};
+
   /**
-   * An ordinary sentence, picked from 65,536 by a hash of {@code seq}: two of a sender's messages almost
-   * never share three of their four parts, so a moderated room sees what people write and its repeat
-   * check (nearly identical messages) has nothing to catch.
+   * An ordinary sentence, picked from 16^6 by a hash of {@code key}: two messages almost never share
+   * five of their six parts, so a moderated room sees what people write and its repeat check (nearly
+   * identical messages, a few characters apart) has nothing to catch.
    */
-  public static String sentence(long seq) {
-    long h = mix(seq);
-    return "today I felt " + FELT[(int) (h & 15)] + " and " + DID[(int) ((h >>> 4) & 15)] + " "
-        + WITH[(int) ((h >>> 8) & 15)] + " " + WHERE[(int) ((h >>> 12) & 15)] + ". ";
+  public static String sentence(long key) {
+    long h = mix(key);
+    return WHEN[(int) ((h >>> 16) & 15)] + " I felt " + FELT[(int) (h & 15)] + " and " + DID[(int) ((h >>> 4) & 15)]
+        + " " + WITH[(int) ((h >>> 8) & 15)] + " " + WHERE[(int) ((h >>> 12) & 15)] + ", " + THEN[(int) ((h >>> 20) & 15)]
+        + ". ";
   }
 
   /** SplitMix64's finaliser: neighbouring sequence numbers give unrelated bits. */
