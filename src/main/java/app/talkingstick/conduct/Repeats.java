@@ -58,28 +58,42 @@ final class Repeats {
         return distance(a, b, allowed) <= allowed;
     }
 
-    /** Levenshtein distance, giving up (returning {@code limit + 1}) once it exceeds {@code limit}. */
+    /**
+     * Levenshtein distance, giving up (returning {@code limit + 1}) once it exceeds {@code limit}. Only the band of
+     * cells within {@code limit} of the diagonal is computed: a cell outside it is already more than {@code limit}.
+     */
     static int distance(String a, String b, int limit) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+        int n = a.length();
+        int m = b.length();
+        int beyond = limit + 1;
+        if (Math.abs(n - m) > limit) {
+            return beyond;
         }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            int rowMin = cur[0];
-            for (int j = 1; j <= b.length(); j++) {
+        int[] prev = new int[m + 2];
+        int[] cur = new int[m + 2];
+        for (int j = 0; j <= m; j++) {
+            prev[j] = Math.min(j, beyond);
+        }
+        prev[m + 1] = beyond;
+        for (int i = 1; i <= n; i++) {
+            int from = Math.max(1, i - limit);
+            int to = Math.min(m, i + limit);
+            cur[from - 1] = from == 1 ? Math.min(i, beyond) : beyond;
+            int rowMin = cur[from - 1];
+            for (int j = from; j <= to; j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                int value = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                cur[j] = Math.min(value, beyond);
                 rowMin = Math.min(rowMin, cur[j]);
             }
+            cur[to + 1] = beyond;
             if (rowMin > limit) {
-                return limit + 1;
+                return beyond;
             }
             int[] t = prev;
             prev = cur;
             cur = t;
         }
-        return prev[b.length()];
+        return prev[m];
     }
 }
