@@ -4,6 +4,7 @@ import app.talkingstick.Services;
 import app.talkingstick.http.ApiError;
 import app.talkingstick.http.Authenticated;
 import app.talkingstick.http.Bodies;
+import app.talkingstick.http.Input;
 import app.talkingstick.http.Respond;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -47,7 +48,7 @@ public final class CareRoutes {
   }
 
   private void createInvite(RoutingContext ctx) {
-    int hours = (int) Input.whole(Input.optionalJson(ctx), "expiresInHours", 1, 720, 72L);
+    int hours = Input.integer(Input.optionalJson(ctx), "expiresInHours", 1, 720, 72);
     Respond.json(ctx, 201, care.createInvite(Authenticated.principal(ctx), hours));
   }
 

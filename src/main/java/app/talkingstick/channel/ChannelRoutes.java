@@ -8,6 +8,7 @@ import app.talkingstick.group.HistoryStore;
 import app.talkingstick.http.ApiError;
 import app.talkingstick.http.Authenticated;
 import app.talkingstick.http.Bodies;
+import app.talkingstick.http.Input;
 import app.talkingstick.http.Respond;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

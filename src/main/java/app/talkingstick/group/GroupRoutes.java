@@ -8,16 +8,15 @@ import app.talkingstick.group.GroupStore.NewGroup;
 import app.talkingstick.http.ApiError;
 import app.talkingstick.http.Authenticated;
 import app.talkingstick.http.Bodies;
+import app.talkingstick.http.Input;
 import app.talkingstick.http.Respond;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * {@code /api/groups/*}: parses paths, queries and bodies, and leaves every decision about who
@@ -27,9 +26,6 @@ public final class GroupRoutes {
 
   static final Set<String> MODES = Set.of("open", "raise-hand", "round-robin", "paused");
   static final Set<String> QUEUE_ORDERS = Set.of("fifo", "equity");
-  private static final Pattern UUID_PATTERN =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  private static final Pattern SEQ_PATTERN = Pattern.compile("[0-9]{1,18}");
   private static final int MAX_AGREEMENT = 10_000;
   private static final int MAX_REASON = 500;
   private static final int DEFAULT_AUDIT_LIMIT = 50;
@@ -80,16 +76,16 @@ public final class GroupRoutes {
     Principal caller = Authenticated.requireRole(ctx, Role.THERAPIST);
     JsonObject body = Bodies.json(ctx);
     NewGroup group = new NewGroup(
-        text(body, "name", 1, 80, true, null),
-        text(body, "description", 0, 1000, false, ""),
-        text(body, "topic", 0, 200, true, ""),
-        choice(body, "mode", MODES, null),
-        integer(body, "capacity", 2, 50, null),
-        integer(body, "turnSeconds", 0, 3600, 120),
-        integer(body, "sessionMinutes", 5, 480, 60),
-        integer(body, "slowModeSeconds", 0, 3600, 0),
-        choice(body, "queueOrder", QUEUE_ORDERS, "fifo"),
-        text(body, "agreement", 1, MAX_AGREEMENT, false, GroupService.DEFAULT_AGREEMENT));
+        Input.text(body, "name", 1, 80, true, null),
+        Input.text(body, "description", 0, 1000, false, ""),
+        Input.text(body, "topic", 0, 200, true, ""),
+        Input.choice(body, "mode", MODES, null),
+        Input.integer(body, "capacity", 2, 50, null),
+        Input.integer(body, "turnSeconds", 0, 3600, 120),
+        Input.integer(body, "sessionMinutes", 5, 480, 60),
+        Input.integer(body, "slowModeSeconds", 0, 3600, 0),
+        Input.choice(body, "queueOrder", QUEUE_ORDERS, "fifo"),
+        Input.text(body, "agreement", 1, MAX_AGREEMENT, false, GroupService.DEFAULT_AGREEMENT));
     Respond.json(ctx, 201, groups.create(caller, group));
   }
 
@@ -103,9 +99,9 @@ public final class GroupRoutes {
 
   private void createInvite(RoutingContext ctx) {
     UUID groupId = groupId(ctx);
-    JsonObject body = optionalJson(ctx);
-    int hours = integer(body, "expiresInHours", 1, 720, 72);
-    int maxUses = integer(body, "maxUses", 1, 100, 1);
+    JsonObject body = Input.optionalJson(ctx);
+    int hours = Input.integer(body, "expiresInHours", 1, 720, 72);
+    int maxUses = Input.integer(body, "maxUses", 1, 100, 1);
     Respond.json(ctx, 201, groups.createInvite(Authenticated.principal(ctx), groupId, hours, maxUses));
   }
 
@@ -132,13 +128,13 @@ public final class GroupRoutes {
 
   private void changeAgreement(RoutingContext ctx) {
     UUID groupId = groupId(ctx);
-    String text = text(Bodies.json(ctx), "text", 1, MAX_AGREEMENT, false, null);
+    String text = Input.text(Bodies.json(ctx), "text", 1, MAX_AGREEMENT, false, null);
     Respond.json(ctx, 200, groups.changeAgreement(Authenticated.principal(ctx), groupId, text));
   }
 
   private void acceptAgreement(RoutingContext ctx) {
     UUID groupId = groupId(ctx);
-    int version = integer(Bodies.json(ctx), "version", 1, Integer.MAX_VALUE, null);
+    int version = Input.integer(Bodies.json(ctx), "version", 1, Integer.MAX_VALUE, null);
     Respond.noContent(ctx, groups.acceptAgreement(Authenticated.principal(ctx), groupId, version));
   }
 
@@ -148,117 +144,32 @@ public final class GroupRoutes {
 
   private void removeMember(RoutingContext ctx) {
     UUID groupId = groupId(ctx);
-    UUID memberId = pathUuid(ctx, "memberId");
-    String reason = text(optionalJson(ctx), "reason", 0, MAX_REASON, false, "");
+    UUID memberId = Input.pathUuid(ctx, "memberId");
+    String reason = Input.text(Input.optionalJson(ctx), "reason", 0, MAX_REASON, false, "");
     Respond.noContent(ctx, groups.removeMember(Authenticated.principal(ctx), groupId, memberId,
         reason.isEmpty() ? null : reason));
   }
 
   private void messages(RoutingContext ctx) {
     UUID groupId = groupId(ctx);
-    Long after = seqParam(ctx, "after");
-    Long before = seqParam(ctx, "before");
+    Long after = Input.wholeQuery(ctx, "after");
+    Long before = Input.wholeQuery(ctx, "before");
     if (after != null && before != null) throw ApiError.invalid("Use either after or before, not both.");
-    int limit = limitParam(ctx, HistoryStore.DEFAULT_LIMIT, HistoryStore.MAX_LIMIT);
+    int limit = Input.limitQuery(ctx, HistoryStore.DEFAULT_LIMIT, HistoryStore.MAX_LIMIT);
     HistoryStore.Page page = new HistoryStore.Page(after, before, limit);
     Respond.json(ctx, 200, groups.history(Authenticated.principal(ctx), groupId, page));
   }
 
   private void audit(RoutingContext ctx) {
     UUID groupId = groupId(ctx);
-    Long after = seqParam(ctx, "after");
-    int limit = limitParam(ctx, DEFAULT_AUDIT_LIMIT, MAX_AUDIT_LIMIT);
+    Long after = Input.wholeQuery(ctx, "after");
+    int limit = Input.limitQuery(ctx, DEFAULT_AUDIT_LIMIT, MAX_AUDIT_LIMIT);
     Respond.json(ctx, 200, groups.audit(Authenticated.principal(ctx), groupId, after == null ? 0 : after, limit));
   }
 
   // ---- paths and queries ----
 
   private static UUID groupId(RoutingContext ctx) {
-    return pathUuid(ctx, "groupId");
-  }
-
-  /** A path id; anything that is not a UUID names nothing, so it is a 404 like an unknown id. */
-  private static UUID pathUuid(RoutingContext ctx, String name) {
-    String value = ctx.pathParam(name);
-    if (value == null || !UUID_PATTERN.matcher(value).matches()) throw ApiError.notFound("No such resource.");
-    return UUID.fromString(value);
-  }
-
-  private static Long seqParam(RoutingContext ctx, String name) {
-    String value = firstQueryParam(ctx, name);
-    if (value == null) return null;
-    if (!SEQ_PATTERN.matcher(value).matches()) throw ApiError.invalid(name + " must be a whole number, 0 or more");
-    return Long.parseLong(value);
-  }
-
-  private static int limitParam(RoutingContext ctx, int fallback, int max) {
-    String value = firstQueryParam(ctx, "limit");
-    if (value == null) return fallback;
-    if (!SEQ_PATTERN.matcher(value).matches() || Long.parseLong(value) < 1 || Long.parseLong(value) > max) {
-      throw ApiError.invalid("limit must be a whole number from 1 to " + max);
-    }
-    return Integer.parseInt(value);
-  }
-
-  private static String firstQueryParam(RoutingContext ctx, String name) {
-    List<String> values = ctx.queryParam(name);
-    return values.isEmpty() ? null : values.get(0);
-  }
-
-  // ---- body fields ----
-
-  /** The body as a JSON object; an empty body counts as {}. */
-  private static JsonObject optionalJson(RoutingContext ctx) {
-    String text = ctx.body() == null ? null : ctx.body().asString();
-    return text == null || text.isBlank() ? new JsonObject() : Bodies.json(ctx);
-  }
-
-  /**
-   * A text field, stripped; absent (or null) gives the fallback, and a null fallback makes it
-   * required. Single-line fields allow no control characters; others allow line breaks and tabs.
-   */
-  private static String text(JsonObject body, String field, int min, int max, boolean singleLine, String fallback) {
-    String value = Bodies.string(body, field);
-    if (value == null) {
-      if (fallback == null) throw ApiError.invalid(field + " is required");
-      return fallback;
-    }
-    String stripped = value.strip();
-    int length = stripped.codePointCount(0, stripped.length());
-    if (length < min || length > max) throw ApiError.invalid(field + " must be " + min + " to " + max + " characters");
-    if (stripped.codePoints().anyMatch(c -> Character.isISOControl(c) && (singleLine || !isLineBreakOrTab(c)))) {
-      throw ApiError.invalid(field + " must not contain control characters");
-    }
-    return stripped;
-  }
-
-  private static boolean isLineBreakOrTab(int c) {
-    return c == '\n' || c == '\r' || c == '\t';
-  }
-
-  /** A whole number in range; absent (or null) gives the fallback, and a null fallback makes it required. */
-  private static int integer(JsonObject body, String field, int min, int max, Integer fallback) {
-    Object value = body.getValue(field);
-    if (value == null) {
-      if (fallback == null) throw ApiError.invalid(field + " is required");
-      return fallback;
-    }
-    boolean whole = value instanceof Integer || value instanceof Long;
-    if (!whole || ((Number) value).longValue() < min || ((Number) value).longValue() > max) {
-      throw ApiError.invalid(field + " must be a whole number from " + min + " to " + max);
-    }
-    return ((Number) value).intValue();
-  }
-
-  private static String choice(JsonObject body, String field, Set<String> allowed, String fallback) {
-    String value = Bodies.string(body, field);
-    if (value == null) {
-      if (fallback == null) throw ApiError.invalid(field + " is required");
-      return fallback;
-    }
-    if (!allowed.contains(value)) {
-      throw ApiError.invalid(field + " must be one of " + String.join(", ", allowed.stream().sorted().toList()));
-    }
-    return value;
+    return Input.pathUuid(ctx, "groupId");
   }
 }

@@ -1,7 +1,5 @@
-package app.talkingstick.channel;
+package app.talkingstick.http;
 
-import app.talkingstick.http.ApiError;
-import app.talkingstick.http.Bodies;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -9,8 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Parsing of the channel routes' paths, queries and bodies, with the group routes' rules and messages. */
-final class Input {
+/** Parsing of request paths, queries and body fields, with one set of rules and messages for every route. */
+public final class Input {
   private Input() {}
 
   private static final Pattern UUID_PATTERN =
@@ -18,21 +16,21 @@ final class Input {
   private static final Pattern WHOLE = Pattern.compile("[0-9]{1,18}");
 
   /** A path id; anything that is not a UUID names nothing, so it is a 404 like an unknown id. */
-  static UUID pathUuid(RoutingContext ctx, String name) {
+  public static UUID pathUuid(RoutingContext ctx, String name) {
     String value = ctx.pathParam(name);
     if (value == null || !UUID_PATTERN.matcher(value).matches()) throw ApiError.notFound("No such resource.");
     return UUID.fromString(value);
   }
 
   /** A whole number of 0 or more from the query, or null when absent. */
-  static Long wholeQuery(RoutingContext ctx, String name) {
+  public static Long wholeQuery(RoutingContext ctx, String name) {
     String value = firstQuery(ctx, name);
     if (value == null) return null;
     if (!WHOLE.matcher(value).matches()) throw ApiError.invalid(name + " must be a whole number, 0 or more");
     return Long.parseLong(value);
   }
 
-  static int limitQuery(RoutingContext ctx, int fallback, int max) {
+  public static int limitQuery(RoutingContext ctx, int fallback, int max) {
     String value = firstQuery(ctx, "limit");
     if (value == null) return fallback;
     if (!WHOLE.matcher(value).matches() || Long.parseLong(value) < 1 || Long.parseLong(value) > max) {
@@ -42,7 +40,7 @@ final class Input {
   }
 
   /** A UUID from the query, or null when absent. */
-  static UUID uuidQuery(RoutingContext ctx, String name) {
+  public static UUID uuidQuery(RoutingContext ctx, String name) {
     String value = firstQuery(ctx, name);
     if (value == null) return null;
     if (!UUID_PATTERN.matcher(value).matches()) throw ApiError.invalid(name + " must be an id");
@@ -55,13 +53,13 @@ final class Input {
   }
 
   /** The body as a JSON object; an empty body counts as {}. */
-  static JsonObject optionalJson(RoutingContext ctx) {
+  public static JsonObject optionalJson(RoutingContext ctx) {
     String text = ctx.body() == null ? null : ctx.body().asString();
     return text == null || text.isBlank() ? new JsonObject() : Bodies.json(ctx);
   }
 
   /** A required id field. */
-  static UUID uuid(JsonObject body, String field) {
+  public static UUID uuid(JsonObject body, String field) {
     String value = Bodies.string(body, field);
     if (value == null) throw ApiError.invalid(field + " is required");
     if (!UUID_PATTERN.matcher(value).matches()) throw ApiError.invalid(field + " must be an account id");
@@ -72,7 +70,7 @@ final class Input {
    * A text field, stripped; absent (or null) gives the fallback, and a null fallback makes it
    * required. Single-line fields allow no control characters; others allow line breaks and tabs.
    */
-  static String text(JsonObject body, String field, int min, int max, boolean singleLine, String fallback) {
+  public static String text(JsonObject body, String field, int min, int max, boolean singleLine, String fallback) {
     String value = Bodies.string(body, field);
     if (value == null) {
       if (fallback == null) throw ApiError.invalid(field + " is required");
@@ -92,7 +90,7 @@ final class Input {
   }
 
   /** A whole number in range; absent (or null) gives the fallback, and a null fallback makes it required. */
-  static long whole(JsonObject body, String field, long min, long max, Long fallback) {
+  public static long whole(JsonObject body, String field, long min, long max, Long fallback) {
     Object value = body.getValue(field);
     if (value == null) {
       if (fallback == null) throw ApiError.invalid(field + " is required");
@@ -105,7 +103,12 @@ final class Input {
     return ((Number) value).longValue();
   }
 
-  static String choice(JsonObject body, String field, Set<String> allowed, String fallback) {
+  /** {@link #whole} for fields that fit an int. */
+  public static int integer(JsonObject body, String field, int min, int max, Integer fallback) {
+    return (int) whole(body, field, min, max, fallback == null ? null : fallback.longValue());
+  }
+
+  public static String choice(JsonObject body, String field, Set<String> allowed, String fallback) {
     String value = Bodies.string(body, field);
     if (value == null) {
       if (fallback == null) throw ApiError.invalid(field + " is required");
