@@ -33,14 +33,27 @@ final class BroadcastFanout {
     List<SockJSSocket> stalled = null;
     for (SockJSSocket socket : targets) {
       if (!rules.mayReceive(registry.sessionOf(socket), address)) continue;
-      if (socket.writeQueueFull()) {
+      if (!write(socket, frame)) {
         if (stalled == null) stalled = new ArrayList<>();
         stalled.add(socket);
-        continue;
       }
-      socket.write(frame);
     }
     if (stalled != null) closeStalled(stalled);
+  }
+
+  /**
+   * Writes unless the socket's write queue is full (false). A socket that closed an instant ago, before its close
+   * handler took it out of the registry, refuses even the question: it is skipped, so the sockets after it in the
+   * room still get the frame.
+   */
+  private static boolean write(SockJSSocket socket, String frame) {
+    try {
+      if (socket.writeQueueFull()) return false;
+      socket.write(frame);
+    } catch (IllegalStateException closed) {
+      LOG.debug("Skipped a socket that closed while a broadcast was being written");
+    }
+    return true;
   }
 
   /** Closed after the loop: closing removes the socket from the set being iterated. */
