@@ -122,7 +122,8 @@ public final class TalkingStick implements AutoCloseable {
     new GroupAccess(vertx, memberships).install(rules);
     new ChannelAccess(vertx, pool).install(rules);
     return new Services(config, pool, metrics, accessTokens, tickets, auth, new Inbox(vertx), rules,
-        memberships, new RoomNotifier(vertx), channelCipher, new GroupMessageWriter(new GroupMessageStore(pool)));
+        memberships, new RoomNotifier(vertx), channelCipher,
+        new GroupMessageWriter(new GroupMessageStore(pool), config.groupCommitGap()));
   }
 
   private static Future<Void> bootstrapAccounts(Vertx vertx, Config config, Services services) {

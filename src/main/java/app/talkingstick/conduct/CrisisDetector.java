@@ -211,6 +211,9 @@ public final class CrisisDetector {
      * reported or media, someone else, coping, explained, accident): the rules' checks keep priority.
      */
     private static Optional<CrisisSignal> learned(CrisisText text, List<Hit> hits) {
+        if (hits.isEmpty()) {
+            return Optional.empty(); // it may only confirm a rule's match: no match, nothing to ask
+        }
         for (Hit hit : hits) {
             if (!hit.counts()) {
                 return Optional.empty();

@@ -97,7 +97,7 @@ final class CrisisText {
                 "$1i will");
         spell("[’‘`´]", "'");
         spell("([a-z])\\1{2,}", "$1");
-        spell("[ \\t\\u00a0]+", " ");
+        spell("[ \\t\\u00a0]*[\\t\\u00a0][ \\t\\u00a0]*| {2,}", " "); // runs of blanks (a lone space is left as it is)
     }
 
     private static void spell(String regex, String replacement) {
@@ -187,9 +187,7 @@ final class CrisisText {
         while (word.find()) {
             String w = word.group();
             String replacement = null;
-            boolean letters = w.chars().anyMatch(Character::isLetter);
-            boolean others = w.chars().anyMatch(c -> !Character.isLetter(c));
-            if (letters && others && w.length() >= 3) {
+            if (w.length() >= 3 && lettersAndOthers(w)) {
                 for (String candidate : leetReadings(w)) {
                     if (VOCAB.contains(candidate)) {
                         replacement = candidate;
@@ -202,6 +200,20 @@ final class CrisisText {
         }
         out.append(t.substring(last));
         return joinSpelled(out.toString());
+    }
+
+    /** Whether the word mixes letters with digits or symbols (the only words leetspeak can hide in). */
+    private static boolean lettersAndOthers(String w) {
+        boolean letters = false;
+        boolean others = false;
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isLetter(w.charAt(i))) {
+                letters = true;
+            } else {
+                others = true;
+            }
+        }
+        return letters && others;
     }
 
     private static List<String> leetReadings(String w) {

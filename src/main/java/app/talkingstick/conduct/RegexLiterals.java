@@ -312,6 +312,11 @@ final class RegexLiterals {
         if (b == null || b.contains("")) {
             return a;
         }
+        int rarestA = leastTelling(a);
+        int rarestB = leastTelling(b);
+        if (rarestA != rarestB) {
+            return rarestA > rarestB ? a : b;
+        }
         int shortestA = shortest(a);
         int shortestB = shortest(b);
         if (shortestA != shortestB) {
@@ -326,5 +331,34 @@ final class RegexLiterals {
             min = Math.min(min, s.length());
         }
         return min;
+    }
+
+    /**
+     * Words nearly every message contains: a literal made only of them ("and ", "with my") lets its expression run
+     * on almost every text, so a set of rarer words is preferred even when it is shorter ("gin", "rum").
+     */
+    private static final Set<String> COMMON_WORDS = Set.of("a", "an", "the", "and", "or", "but", "so", "if", "to",
+            "of", "in", "on", "at", "for", "with", "by", "from", "up", "out", "as", "it", "is", "was", "be", "am",
+            "are", "i", "me", "my", "you", "we", "he", "she", "they", "this", "that", "all", "just", "not", "no",
+            "do", "have", "had", "has", "can", "will", "would", "what", "when", "then", "there", "about", "like");
+
+    /** The smallest {@link #telling} length in the set. */
+    private static int leastTelling(Set<String> set) {
+        int min = Integer.MAX_VALUE;
+        for (String s : set) {
+            min = Math.min(min, telling(s));
+        }
+        return min;
+    }
+
+    /** The literal's length without its common words and separators: how rarely a text is likely to contain it. */
+    static int telling(String literal) {
+        int length = 0;
+        for (String word : literal.split("[^\\p{L}\\p{N}]+")) {
+            if (!COMMON_WORDS.contains(word)) {
+                length += word.length();
+            }
+        }
+        return length;
     }
 }

@@ -5,6 +5,9 @@ import java.time.Instant;
 /** Repeat detection: messages compared after normalisation, equal or nearly equal (a few characters apart). */
 final class Repeats {
 
+    /** Character buckets of the letter-count bound: a power of two, so a bucket is the char's low bits. */
+    private static final int BUCKETS = 64;
+
     private Repeats() {
     }
 
@@ -55,7 +58,36 @@ final class Repeats {
         if (Math.abs(a.length() - b.length()) > allowed) {
             return false;
         }
-        return distance(a, b, allowed) <= allowed;
+        return letterCountGap(a, b) <= allowed && distance(a, b, allowed) <= allowed;
+    }
+
+    /**
+     * A lower bound of the edit distance, in one pass: the larger of the two multiset differences of the strings'
+     * characters (grouped into buckets, which can only lower it). An edit changes at most one character on each
+     * side, so two unrelated sentences are told apart here without the distance table.
+     */
+    static int letterCountGap(String a, String b) {
+        int[] counts = new int[BUCKETS];
+        for (int i = 0; i < a.length(); i++) {
+            counts[bucket(a.charAt(i))]++;
+        }
+        for (int i = 0; i < b.length(); i++) {
+            counts[bucket(b.charAt(i))]--;
+        }
+        int onlyInA = 0;
+        int onlyInB = 0;
+        for (int count : counts) {
+            if (count > 0) {
+                onlyInA += count;
+            } else {
+                onlyInB -= count;
+            }
+        }
+        return Math.max(onlyInA, onlyInB);
+    }
+
+    private static int bucket(char c) {
+        return c & (BUCKETS - 1);
     }
 
     /**

@@ -27,7 +27,8 @@ public record Config(
     Optional<Path> channelKeyFile,
     Profile profile,
     int floodBurst,
-    Duration floodRefill) {
+    Duration floodRefill,
+    Duration groupCommitGap) {
 
   /**
    * PRODUCT is the server as shipped. BARE turns moderation (conduct and crisis detection) and

@@ -61,7 +61,8 @@ public final class ConfigLoader {
         Optional.ofNullable(values.get("CHANNEL_KEY_FILE")).map(f -> Path.of(f.trim())),
         profile(),
         integer("FLOOD_BURST", 5, 1, 1_000),
-        Duration.ofMillis(integer("FLOOD_REFILL_MS", 4_000, 50, 3_600_000)));
+        Duration.ofMillis(integer("FLOOD_REFILL_MS", 4_000, 50, 3_600_000)),
+        Duration.ofMillis(integer("GROUP_COMMIT_MS", 5, 0, 100)));
   }
 
   private Config.Profile profile() {

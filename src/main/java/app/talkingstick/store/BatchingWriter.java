@@ -5,12 +5,18 @@ import io.vertx.core.Promise;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Group commit for one owner (a room or a channel): items submitted while a write is in flight
  * are written together in the next one, so a busy room pays one round trip per batch rather than
  * per message, and a quiet room pays no added latency. Batches are written one after another, so
  * results come back in submission order. Used only on its owner's event loop.
+ *
+ * <p>With {@link Pacing}, a write starts no sooner than a set gap after the previous one started:
+ * under load each commit then carries more items (a commit's fixed cost, in the database and in
+ * the client, is most of the cost of a small one), while an item reaching an idle writer after a
+ * quiet spell is still written at once.
  *
  * @param <T> what is written
  * @param <R> what each item's write yields (its committed sequence number, say)
@@ -19,28 +25,54 @@ public final class BatchingWriter<T, R> {
 
   private record Pending<T, R>(T item, Promise<R> promise) {}
 
+  /** Timers, for pacing: runs {@code action} on the owner's event loop after {@code delayMillis}. */
+  @FunctionalInterface
+  public interface Timer {
+    void after(long delayMillis, Runnable action);
+  }
+
+  /**
+   * The least time between the starts of two writes ({@code gapNanos}), the clock it is measured
+   * with, and the timer that starts a write whose turn has not come yet.
+   */
+  public record Pacing(long gapNanos, LongSupplier nanoClock, Timer timer) {
+    /** No pacing: each write starts as soon as the previous one has finished. */
+    public static Pacing none() {
+      return new Pacing(0, System::nanoTime, (delay, action) -> action.run());
+    }
+  }
+
   private final Function<List<T>, Future<List<R>>> sink;
   private final int maxBatch;
+  private final Pacing pacing;
   private List<Pending<T, R>> queued = new ArrayList<>();
   private boolean writing;
+  private boolean waitingForTurn;
+  private long lastStart;
+  private boolean startedBefore;
   private Promise<Void> drained;
 
   /** {@code sink} writes a batch in one transaction and returns one result per item, in order. */
   public BatchingWriter(Function<List<T>, Future<List<R>>> sink, int maxBatch) {
+    this(sink, maxBatch, Pacing.none());
+  }
+
+  public BatchingWriter(Function<List<T>, Future<List<R>>> sink, int maxBatch, Pacing pacing) {
     this.sink = sink;
     this.maxBatch = maxBatch;
+    this.pacing = pacing;
   }
 
   public Future<R> submit(T item) {
     Promise<R> promise = Promise.promise();
     queued.add(new Pending<>(item, promise));
-    if (!writing) writeNext();
+    if (!writing && !waitingForTurn) writeNext();
     return promise.future();
   }
 
   /** Completes once everything submitted so far has been written (or has failed). */
   public Future<Void> drain() {
-    if (!writing && queued.isEmpty()) return Future.succeededFuture();
+    if (!writing && !waitingForTurn && queued.isEmpty()) return Future.succeededFuture();
     if (drained == null) drained = Promise.promise();
     return drained.future();
   }
@@ -58,7 +90,19 @@ public final class BatchingWriter<T, R> {
       }
       return;
     }
+    long wait = untilTurn();
+    if (wait > 0) {
+      writing = false;
+      waitingForTurn = true;
+      pacing.timer().after(Math.max(1, (wait + 999_999) / 1_000_000), () -> {
+        waitingForTurn = false;
+        writeNext();
+      });
+      return;
+    }
     writing = true;
+    lastStart = pacing.nanoClock().getAsLong();
+    startedBefore = true;
     List<Pending<T, R>> batch = takeBatch();
     List<T> items = batch.stream().map(Pending::item).toList();
     Future<List<R>> written;
@@ -74,6 +118,12 @@ public final class BatchingWriter<T, R> {
       }
       writeNext();
     });
+  }
+
+  /** Nanoseconds until the next write may start (0 or less: now). */
+  private long untilTurn() {
+    if (!startedBefore || pacing.gapNanos() <= 0) return 0;
+    return lastStart + pacing.gapNanos() - pacing.nanoClock().getAsLong();
   }
 
   private List<Pending<T, R>> takeBatch() {

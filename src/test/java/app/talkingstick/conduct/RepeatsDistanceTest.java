@@ -25,6 +25,29 @@ class RepeatsDistanceTest {
         }
     }
 
+    @Test
+    void theLetterCountGapNeverExceedsTheDistance() {
+        Random random = new Random(11);
+        for (int round = 0; round < 20_000; round++) {
+            String a = randomText(random);
+            String b = random.nextBoolean() ? mutate(a, random) : randomText(random);
+            int gap = Repeats.letterCountGap(a, b);
+            int full = fullDistance(a, b);
+            if (gap > full) {
+                throw new AssertionError(a + " / " + b + ": gap " + gap + " > distance " + full);
+            }
+        }
+        assertEquals(3, Repeats.letterCountGap("abc", "xyz"));
+        assertEquals(0, Repeats.letterCountGap("stop", "pots"));
+    }
+
+    @Test
+    void unrelatedSentencesAreNotSimilarAndNearRepeatsAre() {
+        String a = "i talked to my sister about the weekend and it went better than i feared";
+        assertEquals(false, Repeats.similar(a, "the new job starts on monday and i am nervous about the commute"));
+        assertEquals(true, Repeats.similar(a, a.replace("sister", "sistr")));
+    }
+
     private static String randomText(Random random) {
         StringBuilder b = new StringBuilder();
         int length = random.nextInt(40);

@@ -78,4 +78,68 @@ class BatchingWriterTest {
     assertTrue(drained.succeeded());
     assertEquals(0, writer.queued());
   }
+
+  // ---------------------------------------------------------------- pacing
+
+  private long nowNanos;
+  private final List<Runnable> timers = new ArrayList<>();
+  private final List<Long> timerDelays = new ArrayList<>();
+
+  private BatchingWriter<Integer, Integer> pacedWriter(long gapMillis) {
+    return new BatchingWriter<>(this::sink, 100, new BatchingWriter.Pacing(gapMillis * 1_000_000, () -> nowNanos,
+        (delay, action) -> {
+          timerDelays.add(delay);
+          timers.add(action);
+        }));
+  }
+
+  private void advanceMillis(long millis) {
+    nowNanos += millis * 1_000_000;
+  }
+
+  @Test
+  void pacedWritesStartAGapApartSoItemsArrivingMeanwhileShareOneCommit() {
+    BatchingWriter<Integer, Integer> writer = pacedWriter(5);
+    Future<Integer> first = writer.submit(1);
+    assertEquals(List.of(List.of(1)), batches, "an idle writer writes at once");
+    advanceMillis(1);
+    writer.submit(2);
+    commit(0);
+    assertEquals(10, first.result());
+    assertEquals(1, batches.size(), "the next write waits for its turn");
+    assertEquals(List.of(4L), timerDelays, "5 ms after the first write started, 1 ms has passed");
+    writer.submit(3);
+    writer.submit(4);
+    assertEquals(1, timers.size(), "one timer, however many items arrive");
+    advanceMillis(4);
+    timers.get(0).run();
+    assertEquals(List.of(List.of(1), List.of(2, 3, 4)), batches);
+  }
+
+  @Test
+  void afterAQuietSpellLongerThanTheGapAnItemIsWrittenAtOnce() {
+    BatchingWriter<Integer, Integer> writer = pacedWriter(5);
+    writer.submit(1);
+    commit(0);
+    advanceMillis(20);
+    Future<Integer> later = writer.submit(2);
+    assertEquals(List.of(List.of(1), List.of(2)), batches);
+    assertTrue(timers.isEmpty());
+    commit(1);
+    assertEquals(20, later.result());
+  }
+
+  @Test
+  void drainWaitsThroughAPacedWrite() {
+    BatchingWriter<Integer, Integer> writer = pacedWriter(5);
+    writer.submit(1);
+    writer.submit(2);
+    Future<Void> drained = writer.drain();
+    commit(0);
+    assertTrue(!drained.isComplete(), "item 2 waits for its turn");
+    advanceMillis(5);
+    timers.get(0).run();
+    commit(1);
+    assertTrue(drained.succeeded());
+  }
 }
