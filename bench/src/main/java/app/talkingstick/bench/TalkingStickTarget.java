@@ -44,6 +44,8 @@ public final class TalkingStickTarget implements Target {
     String refreshToken;
     long issuedAt;
     String memberId;
+    /** Messages this member has said in every run so far: picks the next sentence (see Payload#sentence). */
+    long said;
 
     Account(String username) {
       this.username = username;
@@ -255,7 +257,7 @@ public final class TalkingStickTarget implements Target {
           .addHeader("Origin", "http://" + host + ":" + port);
       return shard.ws.connect(options);
     }).compose(ws -> {
-      TsClient client = new TsClient(ws, r.groupId, sink);
+      TsClient client = new TsClient(ws, r.groupId, a, sink);
       Promise<Client> joined = Promise.promise();
       ws.handler(buf -> client.frame(buf, System.nanoTime(), a.memberId, joined));
       ws.closeHandler(v -> {
@@ -285,15 +287,17 @@ public final class TalkingStickTarget implements Target {
   private static final class TsClient implements Client {
     private final WebSocket ws;
     private final String in;
+    private final Account account;
     private final Sink sink;
     private final String msgIdPrefix = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
     private final Map<String, Promise<JsonObject>> pending = new HashMap<>();
     private long controlSeq;
     boolean closing;
 
-    TsClient(WebSocket ws, String groupId, Sink sink) {
+    TsClient(WebSocket ws, String groupId, Account account, Sink sink) {
       this.ws = ws;
       this.in = "group." + groupId + ".in";
+      this.account = account;
       this.sink = sink;
     }
 
@@ -364,9 +368,15 @@ public final class TalkingStickTarget implements Target {
       // ordinary words, so the room's conduct policy sees what people write (digit runs would be masked
       // as phone numbers). The payload holds only digits, letters, '~', ',' and spaces: no JSON escaping.
       String marker = Payload.header(text);
-      // Picked by the whole marker (room, sender, seq and intended time), so a later run that numbers
-      // from 0 again does not repeat the sentences of the one before (the room's repeat check would refuse them).
-      String words = Payload.sentence(marker.hashCode()) + text.substring(marker.length()).strip();
+      // The sentence stands in for the padding (the same size or longer, 65 to 100 characters, so a
+      // message carries about as many bytes as the other peers'), padded further only for a larger
+      // PAYLOAD_BYTES. Picked by the member's own count of messages over every run, so neither a later
+      // run (numbering from 0 again) nor a near neighbour repeats one: the room's repeat check would
+      // refuse it.
+      String padding = text.substring(marker.length()).strip();
+      String sentence = Payload.sentence(account.said++).strip();
+      String words = sentence.length() >= padding.length() ? sentence
+          : sentence + " " + padding.substring(0, padding.length() - sentence.length() - 1).strip();
       ws.writeTextMessage("{\"type\":\"send\",\"address\":\"" + in + "\",\"body\":{\"type\":\"say\",\"text\":\"" + words
           + "\",\"clientMsgId\":\"" + marker + "\"},\"replyAddress\":\"" + new UUID(REPLY_MAGIC, seq) + "\"}");
     }
