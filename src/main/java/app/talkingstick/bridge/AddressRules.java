@@ -92,21 +92,21 @@ public final class AddressRules {
 
   /**
    * Addresses without a receive rule pass: the bridge only delivers what was registered or replies.
-   * Decisions are remembered per socket until a rule's inputs change.
+   * Decisions of a rule are remembered per socket until the rule's inputs change; an address no rule
+   * covers (a reply address, new for every request) is not remembered, or a busy socket's memory
+   * would grow with every message it sent.
    */
   public boolean mayReceive(SocketSession socket, String address) {
     if (socket == null || address == null) return false;
     Boolean known = socket.receiveDecision(address);
     if (known != null) return known;
-    boolean allowed = decideReceive(socket, address);
-    socket.rememberReceiveDecision(address, allowed);
-    return allowed;
-  }
-
-  private boolean decideReceive(SocketSession socket, String address) {
     for (Rule<ReceiveCheck> rule : receive) {
       Matcher m = rule.match(address);
-      if (m != null) return rule.check().allowed(socket, m);
+      if (m != null) {
+        boolean allowed = rule.check().allowed(socket, m);
+        socket.rememberReceiveDecision(address, allowed);
+        return allowed;
+      }
     }
     return true;
   }

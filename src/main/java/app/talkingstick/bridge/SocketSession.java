@@ -55,6 +55,11 @@ public final class SocketSession {
     receivable.put(address, allowed);
   }
 
+  /** How many receive decisions are remembered (for tests: it must not grow with every reply). */
+  int rememberedReceiveDecisions() {
+    return receivable.size();
+  }
+
   /** Call whenever a fact a receive rule reads changes: every address is decided again. */
   public void forgetReceiveDecisions() {
     receivable.clear();
