@@ -187,7 +187,7 @@ final class CrisisText {
         while (word.find()) {
             String w = word.group();
             String replacement = null;
-            if (w.length() >= 3 && lettersAndOthers(w)) {
+            if (w.length() >= 3 && Tokenizer.mixesLettersWithOthers(w)) {
                 for (String candidate : leetReadings(w)) {
                     if (VOCAB.contains(candidate)) {
                         replacement = candidate;
@@ -200,20 +200,6 @@ final class CrisisText {
         }
         out.append(t.substring(last));
         return joinSpelled(out.toString());
-    }
-
-    /** Whether the word mixes letters with digits or symbols (the only words leetspeak can hide in). */
-    private static boolean lettersAndOthers(String w) {
-        boolean letters = false;
-        boolean others = false;
-        for (int i = 0; i < w.length(); i++) {
-            if (Character.isLetter(w.charAt(i))) {
-                letters = true;
-            } else {
-                others = true;
-            }
-        }
-        return letters && others;
     }
 
     private static List<String> leetReadings(String w) {

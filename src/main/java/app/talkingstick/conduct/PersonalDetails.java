@@ -322,7 +322,8 @@ public final class PersonalDetails {
     private static Set<String> lower(Set<String> names) {
         Set<String> out = new java.util.HashSet<>();
         for (String n : names) {
-            out.add(TextNormalizer.fold(n).text().toLowerCase(Locale.ROOT).replaceAll("^@", ""));
+            String name = TextNormalizer.fold(n).text().toLowerCase(Locale.ROOT);
+            out.add(name.startsWith("@") ? name.substring(1) : name);
         }
         return out;
     }

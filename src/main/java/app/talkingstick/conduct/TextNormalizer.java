@@ -2,6 +2,7 @@ package app.talkingstick.conduct;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,19 +49,33 @@ public final class TextNormalizer {
     private TextNormalizer() {
     }
 
+    /**
+     * The last text folded on this thread and its result: the conduct policy folds the same message for each of its
+     * checks (crisis, repeats, personal details, abuse), so the work is done once. Keyed by identity; a
+     * {@link Folded} is immutable.
+     */
+    private static final ThreadLocal<Folded> LAST = new ThreadLocal<>();
+
     /** Folds {@code text}; see the class comment. */
     public static Folded fold(String text) {
+        Folded last = LAST.get();
+        if (last != null && last.original() == text) {
+            return last;
+        }
+        Folded folded = foldAnew(text);
+        LAST.set(folded);
+        return folded;
+    }
+
+    private static Folded foldAnew(String text) {
         int n = text.length();
-        StringBuilder out = new StringBuilder(n);
-        List<int[]> spans = new ArrayList<>(n);
-        List<Boolean> disguise = new ArrayList<>(n);
+        FoldedBuilder out = new FoldedBuilder(n);
         boolean pendingDisguise = false;
         for (int i = 0; i < n; ) {
             int cp = text.codePointAt(i);
             int width = Character.charCount(cp);
             if (cp < 0x80) {
-                char c = (char) cp;
-                append(out, spans, disguise, Character.toLowerCase(c), i, i + width, pendingDisguise);
+                out.append(Character.toLowerCase((char) cp), i, i + width, pendingDisguise);
                 pendingDisguise = false;
                 i += width;
                 continue;
@@ -69,9 +84,7 @@ public final class TextNormalizer {
             if (type == Character.FORMAT || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
                     || type == Character.COMBINING_SPACING_MARK) {
                 // Invisible characters and stand-alone marks are dropped; the letters around them count as disguised.
-                if (!disguise.isEmpty() && isLetterOrDigit(out.charAt(out.length() - 1))) {
-                    disguise.set(disguise.size() - 1, true);
-                }
+                out.disguiseLastIfLetterOrDigit();
                 pendingDisguise = true;
                 i += width;
                 continue;
@@ -102,31 +115,53 @@ public final class TextNormalizer {
                 if (Character.isSpaceChar(c) || Character.isWhitespace(c)) {
                     c = ' ';
                 }
-                append(out, spans, disguise, c, i, i + width, disguised || mapped);
+                out.append(c, i, i + width, disguised || mapped);
             }
             pendingDisguise = false;
             i += width;
         }
-        int[] from = new int[spans.size()];
-        int[] to = new int[spans.size()];
-        boolean[] flags = new boolean[spans.size()];
-        for (int k = 0; k < from.length; k++) {
-            from[k] = spans.get(k)[0];
-            to[k] = spans.get(k)[1];
-            flags[k] = disguise.get(k);
+        return out.build(text);
+    }
+
+    /** The folded characters with, for each, the original span it came from and whether it was disguised. */
+    private static final class FoldedBuilder {
+        private final StringBuilder text;
+        private int[] from;
+        private int[] to;
+        private boolean[] disguised;
+        private int size;
+
+        FoldedBuilder(int capacity) {
+            int c = Math.max(16, capacity);
+            text = new StringBuilder(c);
+            from = new int[c];
+            to = new int[c];
+            disguised = new boolean[c];
         }
-        return new Folded(text, out.toString(), from, to, flags);
-    }
 
-    private static boolean isLetterOrDigit(char c) {
-        return Character.isLetterOrDigit(c);
-    }
+        void append(char c, int start, int end, boolean disguise) {
+            if (size == from.length) {
+                from = Arrays.copyOf(from, size * 2);
+                to = Arrays.copyOf(to, size * 2);
+                disguised = Arrays.copyOf(disguised, size * 2);
+            }
+            text.append(c);
+            from[size] = start;
+            to[size] = end;
+            disguised[size] = disguise;
+            size++;
+        }
 
-    private static void append(StringBuilder out, List<int[]> spans, List<Boolean> disguise, char c, int from, int to,
-                               boolean disguised) {
-        out.append(c);
-        spans.add(new int[]{from, to});
-        disguise.add(disguised);
+        void disguiseLastIfLetterOrDigit() {
+            if (size > 0 && Character.isLetterOrDigit(text.charAt(size - 1))) {
+                disguised[size - 1] = true;
+            }
+        }
+
+        Folded build(String original) {
+            return new Folded(original, text.toString(), Arrays.copyOf(from, size), Arrays.copyOf(to, size),
+                    Arrays.copyOf(disguised, size));
+        }
     }
 
     /** Folds {@code text} and splits it into normalised words; see the class comment. */

@@ -109,7 +109,7 @@ final class Tokenizer {
                 trail--;
             }
             String word = raw.substring(lead, trail);
-            if (word.isEmpty() || word.chars().allMatch(ch -> ch == '*' || ch == '#')) {
+            if (onlyStarsAndHashes(word)) {
                 if (exclaimed) {
                     pause = Word.Pause.SENTENCE;
                 }
@@ -155,17 +155,39 @@ final class Tokenizer {
         return a.ordinal() >= b.ordinal() ? a : b;
     }
 
+    /** True for "" too. */
+    private static boolean onlyStarsAndHashes(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) != '*' && word.charAt(i) != '#') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the word mixes letters with digits or symbols (the only words leetspeak can hide in). */
+    static boolean mixesLettersWithOthers(String word) {
+        boolean letters = false;
+        boolean others = false;
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.isLetter(word.charAt(i))) {
+                letters = true;
+            } else {
+                others = true;
+            }
+        }
+        return letters && others;
+    }
+
     private static Word makeWord(String word, int start, int end, Folded folded, Word.Pause pause) {
-        boolean hasLetter = word.chars().anyMatch(Character::isLetter);
-        boolean hasSymbolOrDigit = word.chars().anyMatch(ch -> !Character.isLetter(ch));
         Set<String> forms = new LinkedHashSet<>();
         forms.add(word);
         String text = word;
-        if (hasLetter && hasSymbolOrDigit) {
+        if (mixesLettersWithOthers(word)) {
             text = map(word, LEET_TO);
             forms.add(text);
             forms.add(map(word, LEET_ALT_TO));
-        } else if (!hasLetter && word.length() == 1) {
+        } else if (word.length() == 1 && !Character.isLetter(word.charAt(0))) {
             // A lone symbol or digit in letters spelled out one by one ("r e t @ r d e d").
             forms.add(map(word, LEET_TO));
         }

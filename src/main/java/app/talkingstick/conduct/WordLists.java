@@ -190,13 +190,13 @@ public final class WordLists {
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             Word first = words.get(i);
-            Set<Term> candidates = new LinkedHashSet<>();
+            List<Term> candidates = new ArrayList<>();
             for (String form : forms(first)) {
                 if (form.indexOf('*') >= 0) {
-                    candidates.addAll(all);
+                    addNew(candidates, all);
                 } else {
                     for (String key : candidateKeys(form)) {
-                        candidates.addAll(byFirstWord.getOrDefault(key, List.of()));
+                        addNew(candidates, byFirstWord.getOrDefault(key, List.of()));
                     }
                 }
             }
@@ -208,6 +208,26 @@ public final class WordLists {
             }
         }
         return hits;
+    }
+
+    /** Adds the terms not already in {@code into}, in order; by identity (a term's hash walks all its words). */
+    private static void addNew(List<Term> into, Collection<Term> terms) {
+        if (into.isEmpty()) {
+            into.addAll(terms); // each list holds distinct terms
+            return;
+        }
+        for (Term term : terms) {
+            boolean seen = false;
+            for (Term had : into) {
+                if (had == term) {
+                    seen = true;
+                    break;
+                }
+            }
+            if (!seen) {
+                into.add(term);
+            }
+        }
     }
 
     private static List<String> forms(Word w) {
