@@ -1,15 +1,12 @@
 package app.talkingstick.conduct;
 
 import java.time.Instant;
-import java.util.Arrays;
 
 /** Repeat detection: messages compared after normalisation, equal or nearly equal (a few characters apart). */
 final class Repeats {
 
     /** Character buckets of the letter-count bound: a power of two, so a bucket is the char's low bits. */
     private static final int BUCKETS = 64;
-    /** Scratch counts for {@link #letterCountGap}, one per thread: it runs for each of a member's recent messages. */
-    private static final ThreadLocal<int[]> COUNTS = ThreadLocal.withInitial(() -> new int[BUCKETS]);
 
     private Repeats() {
     }
@@ -70,8 +67,7 @@ final class Repeats {
      * side, so two unrelated sentences are told apart here without the distance table.
      */
     static int letterCountGap(String a, String b) {
-        int[] counts = COUNTS.get();
-        Arrays.fill(counts, 0);
+        int[] counts = new int[BUCKETS];
         for (int i = 0; i < a.length(); i++) {
             counts[bucket(a.charAt(i))]++;
         }

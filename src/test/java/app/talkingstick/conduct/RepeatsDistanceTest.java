@@ -13,7 +13,7 @@ class RepeatsDistanceTest {
         Random random = new Random(7);
         for (int round = 0; round < 20_000; round++) {
             String a = randomText(random);
-            String b = random.nextBoolean() ? mutate(a, random) : randomText(random);
+            String b = nearOrUnrelated(a, random);
             int limit = random.nextInt(8);
             int full = fullDistance(a, b);
             int banded = Repeats.distance(a, b, limit);
@@ -30,7 +30,7 @@ class RepeatsDistanceTest {
         Random random = new Random(11);
         for (int round = 0; round < 20_000; round++) {
             String a = randomText(random);
-            String b = random.nextBoolean() ? mutate(a, random) : randomText(random);
+            String b = nearOrUnrelated(a, random);
             int gap = Repeats.letterCountGap(a, b);
             int full = fullDistance(a, b);
             if (gap > full) {
@@ -46,6 +46,11 @@ class RepeatsDistanceTest {
         String a = "i talked to my sister about the weekend and it went better than i feared";
         assertEquals(false, Repeats.similar(a, "the new job starts on monday and i am nervous about the commute"));
         assertEquals(true, Repeats.similar(a, a.replace("sister", "sistr")));
+    }
+
+    /** Half the time a few edits away from {@code a}, otherwise another random text. */
+    private static String nearOrUnrelated(String a, Random random) {
+        return random.nextBoolean() ? mutate(a, random) : randomText(random);
     }
 
     private static String randomText(Random random) {
