@@ -50,6 +50,13 @@ public final class GroupMessageWriter extends VerticleBase {
     return Future.succeededFuture();
   }
 
+  /** Writes what is waiting at once and stops pacing, so the rooms stopping with it can drain. */
+  @Override
+  public Future<?> stop() {
+    writer.stopPacing();
+    return writer.drain();
+  }
+
   /** Writes one room's batch with whatever other rooms are writing; completes on the caller's context. */
   public Future<List<Stored>> insert(UUID groupId, List<NewMessage> batch) {
     Context owner = this.owner;

@@ -48,6 +48,7 @@ public final class BatchingWriter<T, R> {
   private List<Pending<T, R>> queued = new ArrayList<>();
   private boolean writing;
   private boolean waitingForTurn;
+  private boolean pacingStopped;
   private long lastStart;
   private boolean startedBefore;
   private Promise<Void> drained;
@@ -68,6 +69,19 @@ public final class BatchingWriter<T, R> {
     queued.add(new Pending<>(item, promise));
     if (!writing && !waitingForTurn) writeNext();
     return promise.future();
+  }
+
+  /**
+   * Turns pacing off for good (the owner is stopping): a batch waiting for its turn is written now,
+   * and every later one as soon as the previous write ends, so nothing waits on a timer that the
+   * owner's undeployment may cancel.
+   */
+  public void stopPacing() {
+    pacingStopped = true;
+    if (waitingForTurn) {
+      waitingForTurn = false;
+      writeNext();
+    }
   }
 
   /** Completes once everything submitted so far has been written (or has failed). */
@@ -95,6 +109,7 @@ public final class BatchingWriter<T, R> {
       writing = false;
       waitingForTurn = true;
       pacing.timer().after(Math.max(1, (wait + 999_999) / 1_000_000), () -> {
+        if (!waitingForTurn) return; // already written by stopPacing
         waitingForTurn = false;
         writeNext();
       });
@@ -122,7 +137,7 @@ public final class BatchingWriter<T, R> {
 
   /** Nanoseconds until the next write may start (0 or less: now). */
   private long untilTurn() {
-    if (!startedBefore || pacing.gapNanos() <= 0) return 0;
+    if (!startedBefore || pacingStopped || pacing.gapNanos() <= 0) return 0;
     return lastStart + pacing.gapNanos() - pacing.nanoClock().getAsLong();
   }
 

@@ -142,4 +142,21 @@ class BatchingWriterTest {
     commit(1);
     assertTrue(drained.succeeded());
   }
+
+  @Test
+  void stoppingPacingWritesTheWaitingBatchAtOnceAndLaterOnesWithoutATimer() {
+    BatchingWriter<Integer, Integer> writer = pacedWriter(5);
+    writer.submit(1);
+    writer.submit(2);
+    commit(0);
+    assertEquals(1, timers.size(), "item 2 waits for its turn");
+    writer.stopPacing();
+    assertEquals(List.of(List.of(1), List.of(2)), batches, "written at once, not when the timer fires");
+    timers.get(0).run();
+    assertEquals(2, batches.size(), "the late timer writes nothing twice");
+    writer.submit(3);
+    commit(1);
+    assertEquals(List.of(List.of(1), List.of(2), List.of(3)), batches);
+    assertEquals(1, timers.size(), "no timer once pacing is off");
+  }
 }
