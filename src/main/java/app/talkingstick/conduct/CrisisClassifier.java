@@ -23,10 +23,10 @@ import java.util.Random;
  *
  * <p>Classes: {@code benign}, {@code abuse} (both "no crisis"), and the five crisis kinds. Trained when the class
  * loads, from the bundled {@code conduct/crisis-training.tsv} (written for this purpose, separately from the
- * evaluation corpus in the tests), by stochastic gradient descent with a fixed seed, a fixed number of passes and L2
- * regularisation: the same file always gives the same weights. Training happens once, on first use, and takes
- * about a second in a cold JVM (mostly normalising the lines; call {@link #bundled()} at start-up, off the event
- * loop); weights take {@code BUCKETS * 7} floats (about 1.8 MB). Scoring a message costs about 1.5 µs once the text
+ * evaluation corpus in the tests), by stochastic gradient descent with fixed seeds, a fixed number of passes and L2
+ * regularisation, several times in different orders, with the fits' weights averaged: the same file always gives
+ * the same weights. Training happens once, on first use, and takes about 1.5 s in a cold JVM on two cores (call
+ * {@link #bundled()} at start-up, off the event loop); weights take {@code BUCKETS * 7} floats (about 1.8 MB). Scoring a message costs about 1.5 µs once the text
  * has been normalised (see {@code CrisisClassifierBenchmark} in the tests), allocates a few small arrays, keeps no
  * state and is thread-safe.
  */
@@ -40,10 +40,15 @@ public final class CrisisClassifier {
     private static final Category[] CATEGORIES = {null, null, Category.SUICIDE, Category.SELF_HARM,
             Category.HARM_TO_OTHERS, Category.OVERDOSE, Category.RELAPSE};
     private static final int CLASSES = LABELS.size();
-    private static final long SEED = 20250301L;
-    private static final int EPOCHS = 12;
-    private static final double RATE = 0.25;
-    private static final double L2 = 1e-5;
+    /**
+     * How the bundled classifier is trained: passes over the data, AdaGrad step size, L2 penalty, and how many
+     * models, each fitted in its own shuffled order (from {@code seed}), have their weights averaged into the one
+     * used: a single fit depends on its order enough to flip borderline messages, the average much less.
+     */
+    record Training(int epochs, double rate, double l2, long seed, int members) {
+    }
+
+    static final Training TRAINING = new Training(12, 0.25, 1e-5, 20250301L, 16);
     private static final int NEGATION_SCOPE = 3;
     static final String RESOURCE = "conduct/crisis-training.tsv";
 
@@ -103,6 +108,10 @@ public final class CrisisClassifier {
     }
 
     private double[] probabilities(int[] features) {
+        return probabilities(weights, bias, features);
+    }
+
+    private static double[] probabilities(float[] weights, float[] bias, int[] features) {
         double[] z = new double[CLASSES];
         for (int k = 0; k < CLASSES; k++) {
             z[k] = bias[k];
@@ -135,6 +144,10 @@ public final class CrisisClassifier {
     // ---------------------------------------------------------------- training
 
     static CrisisClassifier train(List<Example> examples) {
+        return train(examples, TRAINING);
+    }
+
+    static CrisisClassifier train(List<Example> examples, Training training) {
         int n = examples.size();
         int[][] x = new int[n][];
         int[] y = new int[n];
@@ -146,11 +159,39 @@ public final class CrisisClassifier {
             }
         }
         // Normalising is most of the cost of training; each line is independent, so it may run in parallel
-        // without changing the result.
+        // without changing the result. The members share the features.
         java.util.stream.IntStream.range(0, n).parallel()
                 .forEach(i -> x[i] = features(CrisisText.of(examples.get(i).text()).text));
-        // Classes are weighted so that each of "benign", "abuse" and "crisis" weighs as much in total as the data
-        // they hold, but the five crisis kinds share their weight evenly.
+        double[] classWeight = classWeights(y);
+        float[][] w = new float[training.members()][];
+        float[][] b = new float[training.members()][];
+        java.util.stream.IntStream.range(0, training.members()).parallel().forEach(m -> {
+            w[m] = new float[BUCKETS * CLASSES];
+            b[m] = new float[CLASSES];
+            fit(x, y, classWeight, training, new Random(training.seed() + 7919L * m), w[m], b[m]);
+        });
+        return new CrisisClassifier(mean(w), mean(b));
+    }
+
+    /** Element-wise mean of equally long arrays, summed in a fixed order (the result does not depend on threads). */
+    private static float[] mean(float[][] arrays) {
+        float[] out = new float[arrays[0].length];
+        for (float[] a : arrays) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] += a[i];
+            }
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] /= arrays.length;
+        }
+        return out;
+    }
+
+    /**
+     * Class weights such that each of "benign", "abuse" and "crisis" weighs as much in total as the data they hold,
+     * but the five crisis kinds share their weight evenly.
+     */
+    private static double[] classWeights(int[] y) {
         double[] classWeight = new double[CLASSES];
         int[] counts = new int[CLASSES];
         for (int label : y) {
@@ -163,18 +204,20 @@ public final class CrisisClassifier {
         for (int k = 0; k < CLASSES; k++) {
             classWeight[k] = counts[k] == 0 ? 0 : k < 2 ? 1.0 : (double) crisis / (CLASSES - 2) / counts[k];
         }
-        float[] w = new float[BUCKETS * CLASSES];
-        float[] b = new float[CLASSES];
-        // AdaGrad accumulators.
-        float[] g2 = new float[BUCKETS * CLASSES];
+        return classWeight;
+    }
+
+    /** AdaGrad SGD on one member's weights, visiting the examples in an order shuffled by {@code random}. */
+    private static void fit(int[][] x, int[] y, double[] classWeight, Training training, Random random, float[] w,
+                            float[] b) {
+        int n = x.length;
+        float[] g2 = new float[w.length];
         double[] b2 = new double[CLASSES];
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        Random random = new Random(SEED);
-        CrisisClassifier model = new CrisisClassifier(w, b);
-        for (int epoch = 0; epoch < EPOCHS; epoch++) {
+        for (int epoch = 0; epoch < training.epochs(); epoch++) {
             for (int i = n - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
                 int t = order[i];
@@ -183,22 +226,21 @@ public final class CrisisClassifier {
             }
             for (int idx : order) {
                 int[] f = x[idx];
-                double[] p = model.probabilities(f);
+                double[] p = probabilities(w, b, f);
                 double cw = classWeight[y[idx]];
                 for (int k = 0; k < CLASSES; k++) {
                     double g = cw * (p[k] - (k == y[idx] ? 1 : 0));
                     b2[k] += g * g;
-                    b[k] -= (float) (RATE * g / (Math.sqrt(b2[k]) + 1e-8));
+                    b[k] -= (float) (training.rate() * g / (Math.sqrt(b2[k]) + 1e-8));
                     for (int feature : f) {
                         int at = feature * CLASSES + k;
-                        double gw = g + L2 * w[at];
+                        double gw = g + training.l2() * w[at];
                         g2[at] += (float) (gw * gw);
-                        w[at] -= (float) (RATE * gw / (Math.sqrt(g2[at]) + 1e-8));
+                        w[at] -= (float) (training.rate() * gw / (Math.sqrt(g2[at]) + 1e-8));
                     }
                 }
             }
         }
-        return model;
     }
 
     static List<Example> load(String resource) {

@@ -33,6 +33,7 @@ public final class CrisisDetector {
 
     static final Pattern IDIOMS = Pattern.compile(String.join("|",
             "\\bkill(?:ing|ed|s)? (?:some |the |a bit of |an hour of )?time\\b",
+            "\\bso (?:tired|hungry|bored|embarrassed|happy|hot|cold|full|thirsty) (?:that )?i could (?:die|cry|sleep)\\b",
             "\\b(?:is|are|was|were|it is|its|it was|be|is just|are just|it is just|is really|are really|is literally)"
                     + " (?:absolutely |literally |really |just |slowly )?killing me\\b",
             "\\b(?:killing|killed|kill|slayed|slaying|slay|smashed|smashing|nailed|nailing|crushed|crushing) it\\b",
@@ -156,7 +157,8 @@ public final class CrisisDetector {
     private static final Pattern ACCIDENT = Pattern.compile(
             "\\b(?:by accident|accidentally|accident|chopping|cooking|baking|oven|shaving|slipped|tripped|fell"
             + "|my own fault|gym|football|rugby|training|workout|running|lifting|paper cut|onions?|vegetables"
-            + "|gardening|diy|ironing|hot pan|kettle|curling iron|straighteners|sport|match|playing)\\b");
+            + "|gardening|diy|ironing|hot pan|kettle|curling iron|straighteners|sport|match|playing|(?:my|the|our) (?:cat|cats"
+            + "|kitten|dog|puppy|rabbit|hamster)|brambles?|thorns?|rose bush)\\b");
     private static final Pattern ON_PURPOSE = Pattern.compile(
             "\\b(?:on purpose|deliberately|intentionally|to feel|wanted to|want to|again|urge)\\b");
     private static final Pattern IMMEDIATE = Pattern.compile(
@@ -202,26 +204,29 @@ public final class CrisisDetector {
     }
 
     /** P(crisis) from {@link CrisisClassifier} at or above which the learned layer raises a CONCERN. */
-    static final double MODEL_THRESHOLD = 0.8;
+    static final double MODEL_THRESHOLD = 0.99;
 
     /**
      * The learned layer, consulted only when no rule decided: the classifier's crisis probability at or above
      * {@link #MODEL_THRESHOLD} raises a CONCERN of the classifier's category ({@code model.suicide}, ...), but only
-     * where a rule or concept of that same category matched and no match at all was discounted (negation, past,
-     * reported or media, someone else, coping, explained, accident): the rules' checks keep priority.
+     * where the message is about that kind of crisis (a rule or concept of the same category matched, or the
+     * category's topic words in {@link CrisisRules#TOPICS} appear) and no rule match at all was discounted
+     * (negation, past, reported or media, someone else, coping, explained, accident): the rules' checks keep
+     * priority.
      */
     private static Optional<CrisisSignal> learned(CrisisText text, List<Hit> hits) {
-        if (hits.isEmpty()) {
-            return Optional.empty(); // it may only confirm a rule's match: no match, nothing to ask
-        }
         for (Hit hit : hits) {
             if (!hit.counts()) {
                 return Optional.empty();
             }
         }
         CrisisClassifier.Prediction p = CrisisClassifier.bundled().predict(text);
-        if (p.crisisProbability() < MODEL_THRESHOLD
-                || hits.stream().noneMatch(h -> h.rule().category() == p.category())) {
+        if (p.crisisProbability() < MODEL_THRESHOLD) {
+            return Optional.empty();
+        }
+        boolean onTopic = hits.stream().anyMatch(h -> h.rule().category() == p.category())
+                || CrisisRules.TOPICS.get(p.category()).matcher(text.text).find();
+        if (!onTopic) {
             return Optional.empty();
         }
         String id = switch (p.category()) {
@@ -232,6 +237,12 @@ public final class CrisisDetector {
             case RELAPSE -> "model.relapse";
         };
         return Optional.of(new CrisisSignal(p.category(), Severity.CONCERN, id));
+    }
+
+    /** What the rules alone decide for {@code message}, without the learned layer, for tests and tuning. */
+    Optional<CrisisSignal> detectByRules(String message) {
+        CrisisText text = CrisisText.of(message);
+        return decide(text, hits(text));
     }
 
     /** Every rule match in {@code message} with the check that discounted it, for tests and tuning. */
@@ -248,6 +259,9 @@ public final class CrisisDetector {
                 continue;
             }
             Rule rule = CrisisRules.RULES.get(i);
+            if (rule.with() != null && !rule.with().matcher(scan).find()) {
+                continue; // the context the rule needs is absent: no match, and nothing discounted either
+            }
             Matcher m = rule.pattern().matcher(scan);
             while (m.find()) {
                 if (m.end() == m.start()) {
@@ -279,9 +293,6 @@ public final class CrisisDetector {
         int clauseStart = s.clauseStart(start);
         int clauseEnd = Math.min(s.clauseEnd(start), scan.length());
         if (rule.unless() != null && rule.unless().matcher(sentence).find()) {
-            return Check.EXPLAINED;
-        }
-        if (rule.with() != null && !rule.with().matcher(scan).find()) {
             return Check.EXPLAINED;
         }
         for (Check check : rule.checks()) {

@@ -198,7 +198,8 @@ final class CrisisRules {
                 + "|post|goodbye)\\b|\\b(?:this|it) (?:is|will be|would be) my last (?:birthday|christmas|message"
                 + "|post|day|night)\\b|\\b(?:promised|told|decided|promise) myself (?:it|this) (?:would|will|is"
                 + " going to) be the last\\b|\\b(?:birthday|christmas)\\b[^.!?]{0,60}\\bthe last one\\b"
-                + "|\\blast time (?:i will|you will|anyone will|you all) (?:see|hear)\\b", "+explained");
+                + "|\\blast time (?:i will|you will|anyone will|you all) (?:see|hear)\\b", "+explained",
+                "unless:\\blast (?:message|post) (?:tonight|today|for (?:tonight|today|now|the (?:night|day|week)))\\b");
         strong("suicide.goodbye", SUICIDE, HIGH,
                 "\\b(?:said|say|saying) (?:my )?goodbyes\\b|\\bsaid my goodbye\\b|\\bthis is goodbye\\b|\\b(?:been )?saying"
                 + " goodbye to (?:people|everyone|everything|the people|my family|my kids) (?:in my head|without|quietly"
@@ -212,7 +213,8 @@ final class CrisisRules {
                 + "|in case|goodbye|for after|when i am gone|for when i|before i go|to read after|to find)\\b"
                 + "|\\bsuicide note\\b|\\bgoodbye (?:letter|note)s?\\b|\\b(?:wrote|written|made|making|updated"
                 + "|sorted|finished|did|writing) (?:out )?my (?:will|funeral)\\b|\\b(?:sorted|sorting|put|putting"
-                + "|got) (?:out )?my affairs\\b|\\bmy affairs in order\\b|\\bfuneral (?:plans|wishes|songs)\\b");
+                + "|got) (?:out )?my affairs\\b|\\bmy affairs in order\\b|\\bfuneral (?:plans|wishes|songs)\\b",
+                "unless:\\b(?:baby (?:was|is) born|solicitor|lawyer|mortgage|got married|wedding|grown ?up)\\b");
         weak("suicide.date", SUICIDE, HIGH,
                 "\\b(?:picked|chosen|chose|set|decided on|decided) (?:the|a|on a|on the) (?:date|day)\\b",
                 "+explained", "unless:\\b(?:wedding|party|holiday|appointment|surgery|move|moving|meeting|trip"
@@ -344,7 +346,8 @@ final class CrisisRules {
                 "\\b(?:except|other than|apart from|besides) (?:dying|death|to die|killing myself|ending it|ending my"
                 + " life|suicide)\\b");
         strong("suicide.done-permanently", SUICIDE, HIGH,
-                "\\bi am (?:so )?done\\b[^.!?]{0,40}\\b(?:permanently|for good|forever|for ever)\\b");
+                "\\bi am (?:so )?done\\b(?! with (?!(?:it|all|everything|life|this|myself|living|trying|fighting|the world"
+                + "|existing)\\b))[^.!?]{0,40}\\b(?:permanently|for good|forever|for ever)\\b");
         strong("suicide.last-time", SUICIDE, HIGH,
                 "\\b(?:see|hug|hold|call|visit|hear|kiss|tell) (?:\\w+ ){0,3}(?:one last time|for the last time|one"
                 + " final time)\\b|\\bfinal (?:message|post|goodbye|goodbyes|night|words|letter)\\b|\\bleave this"
@@ -463,7 +466,8 @@ final class CrisisRules {
                 + "|keep|kept) (?:\\w+ ){0,2}(?:blade|blades|razor|razors|razor blades?)\\b|\\b(?:blade|blades"
                 + "|razor|razors)\\b (?:is |are )?(?:out|right here|in my hand|next to me|ready|on the (?:side|table"
                 + "|bed))\\b|\\b(?:took|taken|got|removed|popped|pulled|take) (?:the |a )?blades? (?:out of|from|out)"
-                + " (?:of )?(?:a |the |my )?(?:pencil )?(?:sharpener|razor|shaver)\\b", "unless:\\b(?:shav\\w*|beard|wax\\w*|legs? (?:shave|wax))\\b");
+                + " (?:of )?(?:a |the |my )?(?:pencil )?(?:sharpener|razor|shaver)\\b", "unless:\\b(?:shav\\w*|beard|wax\\w*|legs? (?:shave|wax)|craft\\w*|hobby|stanley"
+                + "|lino|cutting mat)\\b");
         strong("selfharm.scars", SELF_HARM, HIGH,
                 "\\b(?:pulling|picking|picked|pulled|opened|opening|reopened|reopening|ripping|ripped|tearing|tore)"
                 + " (?:at )?(?:the |my |one of the |one of my )?(?:old )?(?:scars?|wounds?|cuts?|scabs?)\\b"
@@ -614,7 +618,8 @@ final class CrisisRules {
                 + "|the bus)|tea|dinner|lunch|from)\\b)|\\bwhen i get my hands on (?:him|her|them)\\b|\\b(?:he|she"
                 + "|they) will not be breathing\\b|\\b(?:the last thing (?:he|she|they) (?:ever )?does)\\b|\\brun"
                 + " (?:him|her|them) off the road\\b|\\b(?:hurt|kill) (?:them|him|her) like (?:they|he|she) hurt"
-                + " me\\b|\\bthey will all pay\\b|\\bi have got (?:his|her|their) address\\b",
+                + " me\\b|\\bthey will all pay\\b|\\bi have got (?:his|her|their) address\\b(?! so (?:i|we) can (?:send|post"
+                + "|drop|pop)| for the (?:card|invite|invitation|party|present))",
                 "unless:\\b(?:figuratively|joking|kidding|lol|haha|jk|a present|a gift|tickets|a card)\\b");
         strong("others.dead-man", HARM_TO_OTHERS, HIGH,
                 "\\b(?:if|when|next time) (?:he|she|they)\\b[^.!?]{0,40}\\b(?:he|she|they) (?:is|are) (?:dead|done|finished)"
@@ -704,7 +709,8 @@ final class CrisisRules {
                 "\\b(?:took|taken|swallowed|downed|necked|popped) (?:about |around |like |over |almost |nearly"
                 + " |already )?(?:[1-9]\\d|\\d{3}|half|all of them|the rest|a handful|everything|too many"
                 + "|too much|the lot|loads|a load)\\b", "with:\\b(?:pills?|tablets?|meds|sleepers|sleeping"
-                + " pills|prescription|painkillers|bottle of \\w+|cabinet|cupboard|medicine)\\b");
+                + " pills|prescription|painkillers|bottle of \\w+|cabinet|cupboard|medicine|blister \\w+|packets?|boxes"
+                + "|from the bathroom)\\b");
         strong("overdose.mix", OVERDOSE, HIGH,
                 "\\b(?:mix|mixed|mixing|with|and) {DET}(?:\\w+ )?{MED} (?:with|and|on top of) (?:the |some |a |a"
                 + " bottle of |half a bottle of )?{ALC}\\b|\\b{MED} with (?:the |some |a |a bottle of )?{ALC}\\b"
@@ -875,7 +881,8 @@ final class CrisisRules {
         weak("cue.resolve", null, CONCERN,
                 "\\bi mean it\\b|\\bnot (?:like )?a joke\\b|\\bnot joking\\b|\\bi am serious\\b|\\bready to do it\\b"
                 + "|\\b(?:go and|going to|gonna|about to) do it (?:now|tonight|today)\\b|\\bactually do it\\b"
-                + "|\\bthis time\\b|\\bsticking to it\\b|\\bgoing ahead with it\\b|\\bno going back\\b|\\bmind is made up\\b");
+                + "|\\bthis time\\b|\\bsticking to it\\b|\\bgoing ahead with it\\b|\\bno going back\\b|\\bmind is made up\\b"
+                + "|\\bi am going in\\b(?= *(?:[.!?,]|$|now))|\\band not feel a thing\\b|\\bwithout a second thought\\b");
         weak("cue.dont-care", null, CONCERN,
                 "\\bi do not care (?:anymore|if i wake up|what happens)\\b|\\bi do not care\\b(?=[.!?,]|$)"
                 + "|\\bwhat is the point\\b");
@@ -918,7 +925,8 @@ final class CrisisRules {
                 + "|\\bi want out\\b|\\b(?:time|ready) for me to go\\b(?=[ ,]*(?:for good|forever|now\\b|[.!?]*$))",
                 "+third", "+explained",
                 "unless:\\b(?:inner critic|told it to|(?:told|tells|telling) me (?:that )?i am|depression talking|but i (?:am|feel) (?:ok|okay|fine|safe|better)|i am (?:ok|okay|safe)\\b"
-                + "|not anymore|used to feel|(?:exam|diet|job|course|work|crossword|rain|weather|house|renovation)s?\\b)");
+                + "|not anymore|used to feel|(?:exam|diet|job|course|work|crossword|rain|weather|house|renovation)s?\\b"
+                + "|last (?:session|group|meeting)|talk(?:ed|ing) (?:too much|a lot|so much))");
         strong("suicide.g.means-rumination", SUICIDE, CONCERN,
                 "\\b(?:cliffs?|bridges?|ledges?|rooftops?|the roof|the edge|train tracks|the tracks|railway|platform"
                 + "|the river|the sea|the quarry|rope|noose|multi[- ]?storey|car park roof)\\b(?=[^.!?]*\\b(?:i keep"
@@ -1057,6 +1065,35 @@ final class CrisisRules {
                 "+coping", "+third");
     }
 
+    // Third layer, written against a fifth batch of new wordings and the embedding experiment's oblique lines
+    // (issue #4): means and acts that the rules above did not name.
+    static {
+        strong("suicide.g.exhaust", SUICIDE, HIGH,
+                "\\bhose ?(?:pipe )?(?:for|to|on|into|onto|from) the (?:car )?exhaust\\b|\\bexhaust (?:pipe )?(?:and|with|into)"
+                + " (?:a |the )?hose\\b|\\b(?:go to sleep|fall asleep|sleep|sit|sat|sitting|stay) in the car with the engine"
+                + " running\\b(?! (?:to|for|while|because|so)\\b)", "+explained");
+        strong("suicide.g.command-voices", SUICIDE, HIGH,
+                "\\b(?:the )?voices? (?:say|says|said|tell|tells|told|telling|keep telling|keeps telling) me (?:that )?(?:i"
+                + " should|i have to|i need to|i must|to) (?:jump|die|kill myself|end it|do it|hurt myself|cut|drown|go"
+                + " to the (?:bridge|tracks|river|sea))\\b|\\b(?:the )?voices? (?:say|says|said|tell|tells|told) (?:i should"
+                + "|to) (?:jump|die|kill myself|end it|do it)\\b");
+        strong("others.g.spike", HARM_TO_OTHERS, HIGH,
+                "\\b(?:put|putting|slip|slipping|slipped|add|adding|spike|spiking|spiked) (?:something|stuff|bleach|poison"
+                + "|antifreeze|rat poison|pills|my pills|a few pills|\\w+ pills) in(?:to)? (?:his|her|their|my \\w+'?s?)"
+                + " (?:drink|tea|coffee|food|dinner|meal|pint|bottle|cup)\\b|\\bspik(?:e|ed|ing) (?:his|her|their) (?:drink"
+                + "|tea|coffee|food|dinner|meal|pint)\\b");
+        strong("relapse.g.gamble-money", RELAPSE, HIGH,
+                "\\b(?:placed|put|put down|lost|blew|blown|gambled|bet|betting|spent|spend|chucked|stuck) (?:a bet |a"
+                + " \\w+ bet |it all |everything |all of )?(?:with |on |away )?(?:the |my |our )?(?:rent|bills?|mortgage|wages"
+                + "|loan|savings|food|council tax|electric|kids'?) ?money\\b|\\b(?:bet|bets|betting|gambling|gambled"
+                + "|slots|casino|bookies)\\b[^.!?]{0,30}\\b(?:with|on) (?:the |my |our )?(?:rent|bills?|mortgage|wages|loan"
+                + "|savings|food) (?:money)?\\b", "+coping");
+        strong("relapse.g.text-for", RELAPSE, HIGH,
+                "\\b(?:text|texting|texted|call|calling|called|ring|ringing|rang|message|messaging|messaged|phone"
+                + "|phoning|phoned|hit up|hitting up|hit) (?:him|her|them|my (?:old )?(?:dealer|guy|plug|connect|man)"
+                + "|the (?:guy|dealer|plug|man)|\\w+) (?:up )?for (?:some |a |more |another )?{DRUG}\\b", "+coping");
+    }
+
     // ---------------------------------------------------------------- concepts
     // Broad families of words, each counted once per message. Two different families of one kind (or a family and
     // a generic cue) raise a CONCERN-level signal: this catches new wordings the phrase rules above do not know,
@@ -1112,7 +1149,8 @@ final class CrisisRules {
                 + " (?:is|are) (?:on|in|written|ready|done)|note is written|insurance (?:money|policy|pay ?out)"
                 + "|(?:picked|chosen|found) (?:a|the) (?:spot|place|date|day)|spot picked|already decided"
                 + "|decided (?:how|when|where)|know (?:what|how) i am going to do|my (?:stuff|things) (?:is|are)"
-                + " sorted|cleaned (?:the|my) (?:flat|house|room) so|cancelled (?:my )?(?:therapy|appointments|sessions)"
+                + " sorted|cleaned (?:the|my) (?:flat|house|room) so|cancel(?:led|ling)? (?:all )?(?:my )?(?:\\w+ )?(?:therapy"
+                + "|appointments?|sessions?|subscriptions?|membership)"
                 + "|stopped (?:taking )?my meds|quit therapy|headstone|obituary|eulogy|cremat\\w+|buried|ashes"
                 + "|inheritance|who gets (?:what|my)|the belt|a belt|ligature|the cord)\\b", "+explained",
                 "unless:\\b(?:move|moving|holiday|trip|wedding|party|exam|interview|new job|baby|operation"
@@ -1131,7 +1169,8 @@ final class CrisisRules {
                 + " born|want to be dead)\\b");
         concept("suicide.c.distress", SUICIDE,
                 "\\b(?:so tired|exhausted|numb|empty inside|so alone|all alone|lonely|broken|hate myself|can not cope"
-                + "|can not take (?:it|this|any more|anymore)|i am sorry|so sorry|scared|i am done|in so much pain"
+                + "|can not take (?:it|this|any more|anymore)|i am sorry|so sorry|scared|i am done\\b(?! with (?!(?:it|all"
+                + "|everything|life|this|myself|living|trying|fighting|the world|existing)\\b))|in so much pain"
                 + "|desperate|falling apart|a mess|so low|drowning|suffocating|i failed|ruined everything|do not care"
                 + " anymore|i can not anymore)\\b");
         concept("selfharm.c.act", SELF_HARM,
@@ -1165,13 +1204,14 @@ final class CrisisRules {
                 + "|quetiapine|sertraline|citalopram|fluoxetine|amitriptyline|mirtazapine|venlafaxine|insulin"
                 + "|painkillers?|pain meds|sleeping (?:pills|tablets)|sleepers|pills|tablets|meds)\\b",
                 "unless:\\b(?:as prescribed|prescribed|on time|every (?:day|morning|night|evening)|daily|with"
-                + " (?:food|breakfast|dinner)|pharmacist|gp|doctor|leaflet|organi[sz]er|dosette)\\b|{MEDICAL}");
+                + " (?:food|breakfast|dinner)|pharmacist|gp|doctor|leaflet|organi[sz]er|dosette|blister pack|for the"
+                + " (?:week|weekend|month|fortnight|holiday|trip)|repeat prescription)\\b|{MEDICAL}");
         concept("overdose.c.amount", OVERDOSE,
                 "\\b(?:too many|too much|enough|loads of|a load of|a handful|handfuls|(?:\\d+|two|three|four|five"
                 + "|several) (?:boxes|packets|packs|strips|bottles)|whole (?:strip|box|packet|bottle|pack)|all of"
                 + " (?:them|my)|keeping all|extra (?:of|every)|more than (?:i should|usual|prescribed)|different"
                 + " (?:shops|supermarkets|chemists|pharmacies)|hoping it will be enough|feeling (?:really |very )?"
-                + "(?:weird|strange|drowsy|sleepy|out of it)|a load)\\b");
+                + "(?:weird|strange|drowsy|sleepy|out of it)|a load|can (?:barely|hardly|not) breathe)\\b");
 
         concept("relapse.c.substance", RELAPSE,
                 "\\b(?:drink(?:ing)?\\b(?!(?: \\w+){0,3} (?:water|tea|coffee|juice|milk|smoothie|squash)\\b)|drank|drunk|booze|vodka|gin|wine|beers?"
@@ -1190,6 +1230,39 @@ final class CrisisRules {
                 "\\b(?:alone|by myself|nobody knows|can not stop|do not want to stop|can not decide|frightened"
                 + "|scared|do not care|black out|my heart)\\b", "+coping");
     }
+
+    // ---------------------------------------------------------------- topics
+    // The words of each kind's subject, far broader than the concepts and never a finding on their own: a message
+    // that mentions its subject is one the learned layer may judge (CrisisDetector.learned), even where no rule or
+    // concept matched ("I deleted all my photos and gave away my clothes").
+    static final Map<Category, Pattern> TOPICS = Map.of(
+            SUICIDE, Pattern.compile("\\b(?:die|dying|dead|death|suicid\\w*|kill(?:ing)? myself|kms|ctb|unalive\\w*"
+                    + "|end(?:ing|ed)? (?:it|things|everything|my life)|sleep forever|wake up|alive|exist\\w*|living"
+                    + "|gone|disappear\\w*|goodbyes?|last (?:week|day|night|time|message|post)|burden|better off"
+                    + "|without me|no point|pointless|give up\\b(?! on (?!life|everything|myself))|let go|decided|decision|my plan|pick the day|a date"
+                    + "|painless|method|rope|beam|loft|hang\\w*|bridges?|jump\\w*|edge|cliffs?|sea|river|tracks|trains?"
+                    + "|platform|roof|car park|multi storey|exhaust|hose|letters?|notes?|my will|funeral|insurance"
+                    + "|passwords|gave away|given away|giving away|deleted|cancel\\w*|whoever finds|remember me"
+                    + "|forgive|future|peace|finally rest|rest forever|permanent\\w*|for good|forever|voices|not be (?:here|around)"
+                    + "|won't need|will not need|stop pretending|talk me out|fault|problem|over soon|ends? soon|better life"
+                    + "|(?:given|give|gave) (?:away )?my|weight around|waking up|plans? to|engine|worry about me|whoever"
+                    + "|one way or another|who is not me|after (?:this|next|tonight|tomorrow|monday|tuesday|wednesday"
+                    + "|thursday|friday|saturday|sunday))\\b"),
+            SELF_HARM, Pattern.compile("\\b(?:cut\\w*|blades?|razors?|burn\\w*|lighter|scratch\\w*|bleed\\w*|blood"
+                    + "|bruis\\w*|punch\\w*|hit(?:ting)? myself|hurt(?:ing)? myself|myself|self harm|sh|scars?|wounds?"
+                    + "|plasters?|bandages?|sleeves|punish\\w*|deserve (?:it|this|pain|to (?:bleed|hurt|suffer|feel))|pain|starv\\w*|carv\\w*|skin|knuckles)\\b"),
+            HARM_TO_OTHERS, Pattern.compile("\\b(?:kill|hurt|stab\\w*|strangl\\w*|shoot|shotgun|gun|knife|knives|crowbar"
+                    + "|hammer|machete|weapon|poison\\w*|in (?:his|her|their) drink|burn (?:his|her|their)|beat|batter"
+                    + "|smash|shake|snap|revenge|suffer|pay for|will pay|make (?:him|her|them) pay|live to see"
+                    + "|glass(?:ed)?|run (?:him|her|them) over|follow\\w*|wait(?:ing)? for (?:him|her|them)"
+                    + "|where (?:he|she|they) (?:lives?|works?|parks?))\\b"),
+            OVERDOSE, Pattern.compile("\\b(?:pills?|tablets?|meds|medication|medicine|dose\\w*|doubled|overdos\\w*"
+                    + "|took|taken|swallowed|necked|popped|packets?|boxes|blister\\w*|cabinet|paracetamol|co-?codamol"
+                    + "|codeine|tramadol|morphine|oxy\\w*|methadone|diazepam|xanax|sertraline|insulin|sleeping"
+                    + "|painkillers?|enough|too many|too much|how many|extra|on purpose|topping up)\\b"),
+            RELAPSE, Pattern.compile("\\b(?:drink\\w*|drank|drunk|bottle|pints?|cans|booze|vodka|wine|beer|pub|bar"
+                    + "|off licen[cs]e|offy|dealer|gear|score[d]?|using|used|use|coke|high|wasted|sober|clean|relaps\\w*"
+                    + "|wagon|craving\\w*|poured|casino|bet\\w*|bookies|slots|gambl\\w*|rent money|wages|app)\\b"));
 
     private CrisisRules() {
     }

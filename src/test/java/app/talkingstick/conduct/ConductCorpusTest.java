@@ -22,17 +22,15 @@ import org.junit.jupiter.api.Test;
  * the only reader, and it prints only aggregate figures for it). Each line runs through the GROUP policy with a fresh
  * member state and through the detector.
  *
- * <p>Fails below: abuse recall 0.85, benign interfered above 3%, computed over dev and held-out together, and
- * below the crisis recall floor. The crisis recall TARGET is 0.95 and is not met yet: with the learned layer
- * ({@link CrisisClassifier}) the detector reaches 0.917 combined (122 of 133), 0.792 held-out (42 of 53; 0.698
- * with the rules alone), benign interfered 1.8% (5 of 282), abuse recall 0.946 (see docs/conduct.md). The floor
- * (0.91) only keeps what the detector reaches from sliding back, and the gap to the target is printed on every run
- * rather than hidden. The held-out figures are printed separately.
+ * <p>Fails, computed over dev and held-out together, below crisis recall 0.95 or abuse recall 0.85, or above 3%
+ * benign messages interfered with (the issue's thresholds). Measured on this version: crisis recall 0.962 combined
+ * (128 of 133), 0.906 held-out (48 of 53), benign interfered 2.1% (6 of 282), abuse recall 0.946 (see
+ * docs/conduct.md). The crisis margin is one line: a change that loses one more crisis line fails here. The
+ * held-out figures are printed separately.
  */
 class ConductCorpusTest {
 
-    private static final double CRISIS_RECALL_TARGET = 0.95;
-    private static final double CRISIS_RECALL_FLOOR = 0.91;
+    private static final double MIN_CRISIS_RECALL = 0.95;
     private static final double MIN_ABUSE_RECALL = 0.85;
     private static final double MAX_BENIGN_INTERFERED = 0.03;
     private static final int MIN_LINES = 400;
@@ -76,10 +74,8 @@ class ConductCorpusTest {
         System.out.println(misses(devOut));
 
         Metrics combined = table.get("combined");
-        System.out.println("crisis recall " + pct(combined.crisisRecall()) + " against the target " + pct(CRISIS_RECALL_TARGET)
-                + (combined.crisisRecall() >= CRISIS_RECALL_TARGET ? ": MET" : ": NOT MET"));
-        assertTrue(combined.crisisRecall() >= CRISIS_RECALL_FLOOR,
-                "crisis recall " + pct(combined.crisisRecall()) + " fell below its floor " + pct(CRISIS_RECALL_FLOOR));
+        assertTrue(combined.crisisRecall() >= MIN_CRISIS_RECALL,
+                "crisis recall " + pct(combined.crisisRecall()) + " is below " + pct(MIN_CRISIS_RECALL));
         assertTrue(combined.abuseRecall() >= MIN_ABUSE_RECALL,
                 "abuse recall " + pct(combined.abuseRecall()) + " is below " + pct(MIN_ABUSE_RECALL));
         assertTrue(combined.benignInterferedRate() <= MAX_BENIGN_INTERFERED,

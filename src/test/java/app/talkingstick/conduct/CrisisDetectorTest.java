@@ -45,7 +45,12 @@ class CrisisDetectorTest {
         "I'm going to make him pay, I know where he parks.|HARM_TO_OTHERS|others.make-pay",
         "I'll stab him if he comes near the kids|HARM_TO_OTHERS|others.intent",
         "I used again and I'm alone and can't stop.|RELAPSE|relapse.used-again",
-        "9 months sober and I'm at the bar with a drink in front of me|RELAPSE|relapse.in-front"
+        "9 months sober and I'm at the bar with a drink in front of me|RELAPSE|relapse.in-front",
+        "i bought a hose for the car exhaust|SUICIDE|suicide.g.exhaust",
+        "the voices say i should jump and today i agree with them|SUICIDE|suicide.g.command-voices",
+        "I've thought about putting something in his drink|HARM_TO_OTHERS|others.g.spike",
+        "i just placed a bet with the rent money|RELAPSE|relapse.g.gamble-money",
+        "i'm about to text him for some gear|RELAPSE|relapse.g.text-for"
     })
     void detectsEachKind(String text, CrisisSignal.Category category, String label) {
         CrisisSignal s = signal(text);
@@ -158,6 +163,54 @@ class CrisisDetectorTest {
     void secondPersonAbuseIsNotACrisis() {
         none("just kys already nobody would miss you");
         none("I'll smash your face in after group");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "all i think about is ending it|SUICIDE",
+        "sometimes i want to shake the baby to make him stop screaming|HARM_TO_OTHERS",
+        "i'm on my way to the casino with my whole wages|RELAPSE"
+    })
+    void theLearnedLayerJudgesMessagesOnItsTopicThatNoRuleMatched(String text, CrisisSignal.Category category) {
+        assertTrue(DETECTOR.explain(text).isEmpty(), () -> "a rule matched, so this tests nothing: " + DETECTOR.explain(text));
+        CrisisSignal s = signal(text);
+        assertEquals(category, s.category());
+        assertEquals(CONCERN, s.severity());
+        assertTrue(s.label().startsWith("model."), s.label());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Just got back from the shops", "i've been counting my steps every day"})
+    void theLearnedLayerStaysOutOfMessagesNotAboutACrisis(String text) {
+        // The classifier alone would flag these ordinary lines; none mentions a crisis kind's topic words.
+        assertTrue(CrisisClassifier.bundled().predict(text).crisisProbability() >= CrisisDetector.MODEL_THRESHOLD,
+                "the classifier no longer scores this line high; pick another to test the topic gate: " + text);
+        none(text);
+    }
+
+    @Test
+    void aRuleWhoseRequiredContextIsAbsentIsNoMatchRatherThanADiscount() {
+        // "took everything" needs a medicine word; "blister packs" is one. Without any, the rule simply does not
+        // match (it used to count as an explained match, which also kept the learned layer out).
+        assertEquals(OVERDOSE, signal("took everything in the blister packs, feeling dizzy now").category());
+        assertTrue(DETECTOR.explain("took everything with me when I moved out").stream()
+                .noneMatch(h -> h.rule().id().equals("overdose.took-quantity")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "I sat in the car with the engine running to warm it up before work",
+        "the voices are quieter since the new meds",
+        "i've got his address so i can send the birthday card",
+        "im done with dating apps for good",
+        "this will be my last message tonight, thank you all",
+        "i'm so tired i could die",
+        "my cat scratched my legs to bits",
+        "wrote my will after the baby was born, felt very grown up",
+        "i've got enough pills in the blister pack for the week"
+    })
+    void everydayTalkAroundTheSameWordsIsNotACrisis(String text) {
+        none(text);
     }
 
     @Test
