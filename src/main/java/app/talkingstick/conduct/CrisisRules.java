@@ -1053,8 +1053,6 @@ final class CrisisRules {
                 "\\b(?:see|seeing|call|called|calling|text|texted|texting|meet|meeting|ring|rang|message|messaged"
                 + "|visit|visiting|go to|going to|went to|heading to|score from|picked up from|bought from) (?:my |the"
                 + " )?(?:old )?(?:dealer|plug|connect)(?:'s)?\\b"
-                + "|\\b(?:fuck|screw|sod|f\\*+) it\\b[^.!?]*\\b(?:pub|bar|drink|drinking|offy|use|using|dealer|bottle"
-                + "|off licen[cs]e|get high|get drunk|get wasted)\\b"
                 + "|\\b(?:on|onto) my (?:second|third|fourth|fifth|sixth|seventh|\\d+(?:st|nd|rd|th)) (?:can|pint"
                 + "|drink|beer|glass|bottle|line)\\b|\\bjust one (?:more )?(?:hit|line|bump|drink|pint)\\b(?! is)"
                 + "|\\b(?:sitting|parked|standing|waiting|sat) (?:\\w+ ){0,6}?(?:bottle shop|off licen[cs]e|offy"
@@ -1063,6 +1061,10 @@ final class CrisisRules {
                 + " (?:morning|evening|afternoon)|last night|an hour ago|[.!?]|$))"
                 + "|\\b(?:been drinking|drinking again|using again) (?:since|all|and)\\b",
                 "+coping", "+third");
+        // Apart from the rule above so that the literal prefilter can skip that one on texts with only "use" or "bar".
+        strong("relapse.g.screw-it", RELAPSE, HIGH,
+                "\\b(?:fuck|screw|sod|f\\*+) it\\b[^.!?]*\\b(?:pub|bar|drink|drinking|offy|use|using|dealer|bottle"
+                + "|off licen[cs]e|get high|get drunk|get wasted)\\b", "+coping", "+third");
     }
 
     // Third layer, written against a fifth batch of new wordings and the embedding experiment's oblique lines

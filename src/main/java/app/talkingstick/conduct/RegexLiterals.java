@@ -48,10 +48,18 @@ final class RegexLiterals {
 
     /**
      * What is known of a sub-expression: {@code exact} is every string it can match (null when not a small finite
-     * set); {@code factor} is a set one of which every match contains (null when unknown).
+     * set); {@code factor} is a set one of which every match contains (null when unknown); {@code repeated}, for a
+     * repetition X+ or X{n,} of an atom with finitely many strings, those strings: every match starts and ends with
+     * one of them, so they join what comes before and after ("\\d+(?:st|nd)" contains "1st" or "2nd" ..., not just
+     * "st" or "nd").
      */
-    private record Info(Set<String> exact, Set<String> factor) {
+    private record Info(Set<String> exact, Set<String> factor, Set<String> repeated) {
         static final Info UNKNOWN = new Info(null, null);
+
+        Info(Set<String> exact, Set<String> factor) {
+            this(exact, factor, null);
+        }
+
         static final Info EMPTY = new Info(Set.of(""), null);
 
         Set<String> best() {
@@ -104,8 +112,11 @@ final class RegexLiterals {
                 run = product(run, item.exact());
                 continue;
             }
+            if (item.repeated() != null && run != null && run.size() * item.repeated().size() <= MAX_SET) {
+                run = product(run, item.repeated());
+            }
             factor = better(factor, better(run, item.factor()));
-            run = item.exact();
+            run = item.exact() != null ? item.exact() : item.repeated();
             broken = true;
         }
         factor = better(factor, run);
@@ -157,7 +168,7 @@ final class RegexLiterals {
         if (min == 1 && max == 1) {
             return atom;
         }
-        return new Info(null, atom.best());
+        return new Info(null, atom.best(), atom.exact());
     }
 
     private Info atom() {

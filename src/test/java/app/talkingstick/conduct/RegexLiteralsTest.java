@@ -35,6 +35,16 @@ class RegexLiteralsTest {
     }
 
     @Test
+    void aRepeatedPartJoinsWhatComesBeforeAndAfterIt() {
+        // "st" alone is in most English texts ("first", "just"); "1st" is not.
+        Set<String> ordinals = RegexLiterals.required("\\b\\d+(?:st|nd)\\b");
+        assertEquals(20, ordinals.size());
+        assertTrue(ordinals.containsAll(Set.of("1st", "2nd", "0st")), ordinals.toString());
+        // "xaay" matches too, so "xay" is not required; "xa" and "ay" are.
+        assertTrue(Set.of(Set.of("xa"), Set.of("ay")).contains(RegexLiterals.required("xa+y")));
+    }
+
+    @Test
     void optionalAndRepeatedPartsAreNotRequired() {
         assertEquals(Set.of("ab"), RegexLiterals.required("ab(?:cd)*"));
         assertEquals(Set.of("pill"), RegexLiterals.required("(?:pill)+"));
