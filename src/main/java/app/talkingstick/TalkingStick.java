@@ -13,6 +13,8 @@ import app.talkingstick.channel.ChannelAccess;
 import app.talkingstick.channel.ChannelCipher;
 import app.talkingstick.channel.ChannelKeys;
 import app.talkingstick.channel.ChannelVerticle;
+import app.talkingstick.conduct.ConductPolicy;
+import app.talkingstick.conduct.ConductWarmup;
 import app.talkingstick.conduct.CrisisClassifier;
 import app.talkingstick.config.Config;
 import app.talkingstick.config.ConfigException;
@@ -94,6 +96,7 @@ public final class TalkingStick implements AutoCloseable {
         LOG.warn("TS_PROFILE=bare: group messages are neither screened nor stored. For benchmarks only.");
       }
       CrisisClassifier.bundled(); // trains in about a second: here, not on the event loop of the first message
+      warmUpConduct(config);
       vertx.deployVerticle(new HousekeepingVerticle(services.auth())).await();
       vertx.deployVerticle(services.groupMessages()).await();
       vertx.deployVerticle(new LiveDirectoryVerticle(Map.of(
@@ -124,6 +127,16 @@ public final class TalkingStick implements AutoCloseable {
     return new Services(config, pool, metrics, accessTokens, tickets, auth, new Inbox(vertx), rules,
         memberships, new RoomNotifier(vertx), channelCipher,
         new GroupMessageWriter(new GroupMessageStore(pool), config.groupCommitGap()));
+  }
+
+  /** Compiles the screening of messages before the first connection (CONDUCT_WARMUP_MS, 0 to skip). */
+  private static void warmUpConduct(Config config) {
+    if (!config.moderatesAndStores() || config.conductWarmup().isZero()) {
+      return;
+    }
+    long start = System.nanoTime();
+    int messages = ConductWarmup.run(ConductPolicy.defaults(), config.conductWarmup(), System::nanoTime);
+    LOG.info("Conduct warm-up: {} sample messages screened in {} ms", messages, (System.nanoTime() - start) / 1_000_000);
   }
 
   private static Future<Void> bootstrapAccounts(Vertx vertx, Config config, Services services) {

@@ -28,7 +28,8 @@ public record Config(
     Profile profile,
     int floodBurst,
     Duration floodRefill,
-    Duration groupCommitGap) {
+    Duration groupCommitGap,
+    Duration conductWarmup) {
 
   /**
    * PRODUCT is the server as shipped. BARE turns moderation (conduct and crisis detection) and

@@ -37,6 +37,7 @@ class ConfigLoaderTest {
     assertEquals(Duration.ofMinutes(15), c.accessTokenTtl());
     assertEquals(Duration.ofSeconds(30), c.wsTicketTtl());
     assertFalse(c.demo());
+    assertEquals(Duration.ofSeconds(3), c.conductWarmup());
   }
 
   @Test
@@ -49,6 +50,7 @@ class ConfigLoaderTest {
     env.put("ADMIN_USERNAME", "root");
     env.put("ADMIN_PASSWORD", "secret secret");
     env.put("DEMO", "yes");
+    env.put("CONDUCT_WARMUP_MS", "0");
     Config c = load(env);
     assertEquals(9000, c.port());
     assertEquals(Path.of("/tmp/somewhere"), c.dataDir());
@@ -57,6 +59,7 @@ class ConfigLoaderTest {
     assertEquals("root", c.admin().orElseThrow().username());
     assertFalse(c.admin().orElseThrow().toString().contains("secret"), "password never printed");
     assertTrue(c.demo());
+    assertTrue(c.conductWarmup().isZero());
   }
 
   @Test
@@ -66,6 +69,7 @@ class ConfigLoaderTest {
         problem(Map.of("TS_PROFILE", "fast")));
     assertEquals("FLOOD_REFILL_MS must be between 50 and 3600000, got 10", problem(Map.of("FLOOD_REFILL_MS", "10")));
     assertEquals("PORT must be between 0 and 65535, got 70000", problem(Map.of("PORT", "70000")));
+    assertEquals("CONDUCT_WARMUP_MS must be between 0 and 60000, got -1", problem(Map.of("CONDUCT_WARMUP_MS", "-1")));
     assertTrue(problem(Map.of("DATABASE_URL", "mysql://x/y")).startsWith("DATABASE_URL must look like"));
     assertTrue(problem(Map.of("DATABASE_URL", "postgresql://host-without-db")).startsWith("DATABASE_URL must look like"));
     assertTrue(problem(Map.of("ALLOWED_ORIGINS", "https://ok.example/path")).contains("no path"));
