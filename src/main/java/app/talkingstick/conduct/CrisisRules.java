@@ -1244,9 +1244,9 @@ final class CrisisRules {
                     + "|without me|no point|pointless|give up\\b(?! on (?!life|everything|myself))|let go|decided|decision|my plan|pick the day|a date"
                     + "|painless|method|rope|beam|loft|hang\\w*|bridges?|jump\\w*|edge|cliffs?|sea|river|tracks|trains?"
                     + "|platform|roof|car park|multi storey|exhaust|hose|letters?|notes?|my will|funeral|insurance"
-                    + "|passwords|gave away|given away|giving away|deleted|cancel\\w*|whoever finds|remember me"
+                    + "|passwords|gave away|given away|giving away|deleted|cancel\\w*|remember me"
                     + "|forgive|future|peace|finally rest|rest forever|permanent\\w*|for good|forever|voices|not be (?:here|around)"
-                    + "|won't need|will not need|stop pretending|talk me out|fault|problem|over soon|ends? soon|better life"
+                    + "|will not need|stop pretending|talk me out|fault|problem|over soon|ends? soon|better life"
                     + "|(?:given|give|gave) (?:away )?my|weight around|waking up|plans? to|engine|worry about me|whoever"
                     + "|one way or another|who is not me|after (?:this|next|tonight|tomorrow|monday|tuesday|wednesday"
                     + "|thursday|friday|saturday|sunday))\\b"),
