@@ -10,6 +10,8 @@
 # Options (environment): ROOMS MEMBERS RATE DURATION WARMUP DRAIN REPEAT PAYLOAD_BYTES
 #   RATE_SEARCH=1 SEARCH_DURATION SEARCH_WARMUP SEARCH_P99_MS SEARCH_START_RATE SEARCH_MAX_RATE
 #   SEARCH_MAX_STEPS SEARCH_REPEAT IDLE_COUNTS IDLE_SETTLE TARGET_P99_MS GEN_LOOPS CONNECT_CONCURRENCY
+#   DISK_PROBE (seconds of flush-latency probing of the database's disk before the runs; 20, 0: none)
+#   BENCH_WORK_DIR (where the servers' data goes, default /tmp; /dev/shm takes the disk out of a run)
 #   PEERS (default ws,socketio,talkingstick,talkingstick-bare) SERVER_CPU (0) GEN_CPU (1)
 #   SERVER_JAVA_OPTS GEN_JAVA_OPTS SKIP_BUILD=1 KEEP_WORK=1 BASE_PORT (19100)
 #   SERVER_JAR (a prebuilt server jar; the server build is skipped)
@@ -29,7 +31,7 @@ SERVER_JAR="${SERVER_JAR:-}"
 SERVER_ENV="${SERVER_ENV:-}"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 RESULTS="$BENCH_DIR/results"
-WORK="$(mktemp -d /tmp/talkingstick-bench.XXXXXX)"
+WORK="$(mktemp -d "${BENCH_WORK_DIR:-/tmp}/talkingstick-bench.XXXXXX")"
 STARTED_PIDS=()
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
@@ -138,7 +140,6 @@ for name in "${WANTED[@]}"; do
         profile="bare"
       fi
       mkdir -p "$WORK/$name"
-      # shellcheck disable=SC2086
       # shellcheck disable=SC2086
       env $SERVER_ENV DATA_DIR="$WORK/$name" PORT=$port HOST=127.0.0.1 \
         ADMIN_USERNAME="$ADMIN_USERNAME" ADMIN_PASSWORD="$ADMIN_PASSWORD" TS_PROFILE="$profile" \

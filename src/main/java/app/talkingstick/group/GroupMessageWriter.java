@@ -13,6 +13,8 @@ import io.vertx.core.internal.PromiseInternal;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Group commit across rooms: every room's messages are written by this one owner, so while one
@@ -28,12 +30,18 @@ import java.util.UUID;
  */
 public final class GroupMessageWriter extends VerticleBase {
 
+  private static final Logger LOG = LoggerFactory.getLogger(GroupMessageWriter.class);
   private static final int MAX_BATCH = 1_000;
+  /** A commit slower than the delivery budget holds every room's messages back by as much. */
+  private static final long SLOW_COMMIT_MS = 50;
+  private static final long SLOW_COMMIT_REPORT_GAP_NANOS = 1_000_000_000L;
 
   private final GroupMessageStore store;
   private final Duration commitGap;
   private BatchingWriter<RoomMessage, Stored> writer;
   private volatile Context owner;
+  private long slowCommitsUnreported;
+  private long lastSlowCommitReport = System.nanoTime() - SLOW_COMMIT_REPORT_GAP_NANOS;
 
   /** {@code commitGap}: the least time between the starts of two commits (0: none). */
   public GroupMessageWriter(GroupMessageStore store, Duration commitGap) {
@@ -45,9 +53,29 @@ public final class GroupMessageWriter extends VerticleBase {
   public Future<?> start() {
     BatchingWriter.Pacing pacing = new BatchingWriter.Pacing(commitGap.toNanos(), System::nanoTime,
         (delay, action) -> vertx.setTimer(delay, id -> action.run()));
-    writer = new BatchingWriter<>(store::insertAll, MAX_BATCH, pacing);
+    writer = new BatchingWriter<>(this::timedInsert, MAX_BATCH, pacing);
     owner = context;
     return Future.succeededFuture();
+  }
+
+  private Future<List<Stored>> timedInsert(List<RoomMessage> batch) {
+    long start = System.nanoTime();
+    return store.insertAll(batch).onComplete(r -> noteIfSlow(batch.size(), System.nanoTime() - start));
+  }
+
+  /** Logs a slow commit, at most one line a second (counting the ones in between), so overload cannot flood the log. */
+  private void noteIfSlow(int messages, long nanos) {
+    long ms = nanos / 1_000_000;
+    if (ms < SLOW_COMMIT_MS) return;
+    long now = System.nanoTime();
+    if (now - lastSlowCommitReport < SLOW_COMMIT_REPORT_GAP_NANOS) {
+      slowCommitsUnreported++;
+      return;
+    }
+    LOG.warn("Slow group commit: {} messages took {} ms to store; {} other commits over {} ms since the last report "
+        + "(a slow disk or a busy database delays every room)", messages, ms, slowCommitsUnreported, SLOW_COMMIT_MS);
+    slowCommitsUnreported = 0;
+    lastSlowCommitReport = now;
   }
 
   /** Writes what is waiting at once and stops pacing, so the rooms stopping with it can drain. */

@@ -162,6 +162,7 @@ public final class Bench {
         .put("peers", new JsonArray(peers.stream().map(Peer::describe).toList()));
     List<Peer> live = peers.stream().filter(p -> p.target != null).toList();
     for (Peer p : peers) if (p.unavailable != null) log("%s: not available: %s", p.name, p.unavailable);
+    probeDisk(results.getJsonObject("machine"));
 
     JsonArray memory = new JsonArray();
     if (!settings.idleCounts.isEmpty()) {
@@ -210,6 +211,21 @@ public final class Bench {
         // best effort
       }
       return new JsonObject().put("peer", p.name).put("phase", what).put("failed", String.valueOf(t));
+    }
+  }
+
+  /** The flush latency of the disk under the first durable peer's database, before any load. */
+  private void probeDisk(JsonObject machine) {
+    Peer durable = peers.stream().filter(p -> p.durable && p.pgData != null).findFirst().orElse(null);
+    if (durable == null || settings.diskProbeS == 0) return;
+    try {
+      log("probing the disk's flush latency for %d s (8 KiB write + fdatasync every 5 ms)...", settings.diskProbeS);
+      JsonObject flush = DiskFlush.probe(durable.pgData.getParent(), settings.diskProbeS);
+      machine.put("diskFlushMs", flush);
+      log("disk flush: p50 %s p99 %s p99.9 %s max %s ms, %d of %d over 50 ms", flush.getValue("p50"), flush.getValue("p99"),
+          flush.getValue("p999"), flush.getValue("max"), flush.getLong("over50ms"), flush.getLong("samples"));
+    } catch (Exception e) {
+      log("disk flush probe failed: %s", e);
     }
   }
 
@@ -273,6 +289,8 @@ public final class Bench {
         s.onStartLoad(EPOCH, start, windowStart, windowEnd, rate, settings.payloadBytes, rooms))).toList()).await();
 
     sleepUntil(windowStart);
+    log("%s: %s #%d: measured window from %s (by intended send time), to line up with server and GC logs",
+        p.name, label, rep, java.time.LocalTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     List<Long> roots = p.roots();
     List<Long> jvmOnly = List.of(p.pid);
     List<Long> dbOnly = roots.size() > 1 ? roots.subList(1, roots.size()) : List.of();

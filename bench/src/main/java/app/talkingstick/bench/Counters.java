@@ -13,6 +13,13 @@ final class Counters {
   /** How late the generator actually wrote each message behind its schedule, microseconds. */
   final Histogram scheduleLag = new Histogram(MAX_MICROS, 3);
 
+  /** Per second of the window (by intended send time): deliveries, those over {@link #SLOW_MICROS}, the slowest. */
+  static final int TIMELINE_SECONDS = 3_600;
+  static final long SLOW_MICROS = 50_000;
+  final long[] deliveriesBySecond = new long[TIMELINE_SECONDS];
+  final long[] slowBySecond = new long[TIMELINE_SECONDS];
+  final long[] maxMicrosBySecond = new long[TIMELINE_SECONDS];
+
   long sent;                 // every message written in the run (warm-up included)
   long sentWindowIntended;   // messages whose intended time fell in the window
   long sentWindowActual;     // messages actually written during the window
@@ -36,7 +43,21 @@ final class Counters {
     h.recordValue(Math.max(0, Math.min(MAX_MICROS, micros)));
   }
 
+  void recordDelivery(long secondOfWindow, long micros) {
+    record(latency, micros);
+    if (secondOfWindow < 0 || secondOfWindow >= TIMELINE_SECONDS) return;
+    int i = (int) secondOfWindow;
+    deliveriesBySecond[i]++;
+    if (micros > SLOW_MICROS) slowBySecond[i]++;
+    maxMicrosBySecond[i] = Math.max(maxMicrosBySecond[i], micros);
+  }
+
   void add(Counters o) {
+    for (int i = 0; i < TIMELINE_SECONDS; i++) {
+      deliveriesBySecond[i] += o.deliveriesBySecond[i];
+      slowBySecond[i] += o.slowBySecond[i];
+      maxMicrosBySecond[i] = Math.max(maxMicrosBySecond[i], o.maxMicrosBySecond[i]);
+    }
     latency.add(o.latency);
     ackLatency.add(o.ackLatency);
     scheduleLag.add(o.scheduleLag);

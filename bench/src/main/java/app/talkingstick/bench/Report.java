@@ -53,6 +53,7 @@ final class Report {
         .put("badPayloads", k.badPayloads)
         .put("latencyMs", Bench.histogram(k.latency))
         .put("scheduleLagMs", Bench.histogram(k.scheduleLag))
+        .put("slowSeconds", slowSeconds(k, durationS))
         .put("serverCpuSeconds", round(serverCpu))
         .put("serverCpuCores", round(serverCpu / durationS))
         .put("serverCpuMicrosPerDelivery", k.windowDeliveries == 0 ? null : round(serverCpu * 1e6 / k.windowDeliveries))
@@ -72,6 +73,17 @@ final class Report {
           .put("durable", durable);
     }
     return o;
+  }
+
+  /** The window's seconds (by intended send time) in which some delivery took over 50 ms: when stalls happened. */
+  static JsonArray slowSeconds(Counters k, int durationS) {
+    JsonArray a = new JsonArray();
+    for (int i = 0; i < Math.min(durationS, Counters.TIMELINE_SECONDS); i++) {
+      if (k.slowBySecond[i] == 0) continue;
+      a.add(new JsonObject().put("second", i).put("deliveries", k.deliveriesBySecond[i])
+          .put("over50ms", k.slowBySecond[i]).put("maxMs", round(k.maxMicrosBySecond[i] / 1000.0)));
+    }
+    return a;
   }
 
   static JsonObject stepView(JsonObject r) {
@@ -109,6 +121,15 @@ final class Report {
     if (r.getValue("serverCpuCoresPostgres") != null) s += String.format(Locale.ROOT, " (PostgreSQL %.2f)", r.getDouble("serverCpuCoresPostgres"));
     if (r.getValue("otherProcessesCpuCores") != null) s += String.format(Locale.ROOT, ", other processes %.2f cores", r.getDouble("otherProcessesCpuCores"));
     if (r.getString("firstError") != null) s += ", first error: " + r.getString("firstError");
+    JsonArray slow = r.getJsonArray("slowSeconds");
+    if (slow != null && !slow.isEmpty()) {
+      StringBuilder b = new StringBuilder(", seconds with deliveries over 50 ms (second: how many, slowest):");
+      for (int i = 0; i < slow.size(); i++) {
+        JsonObject x = slow.getJsonObject(i);
+        b.append(String.format(Locale.ROOT, " %d: %d, %.0f ms;", x.getInteger("second"), x.getLong("over50ms"), x.getDouble("maxMs")));
+      }
+      s += b;
+    }
     return s;
   }
 
@@ -301,6 +322,14 @@ final class Report {
         .append(machine.getValue("availableProcessors")).append(" CPU(s) visible to it");
     if (machine.getString("runner") != null) b.append("; ").append(machine.getString("runner"));
     b.append(".\n\n");
+    JsonObject flush = machine.getJsonObject("diskFlushMs");
+    if (flush != null) {
+      b.append(String.format(Locale.ROOT,
+          "Disk under the database, before the runs (8 KiB write + fdatasync every 5 ms for %d s): p50 %s, p99 %s, p99.9 %s,"
+              + " max %s ms; %d of %d flushes over 50 ms. Acknowledgement and delivery wait for the commit's flush.%n%n",
+          flush.getInteger("seconds"), flush.getValue("p50"), flush.getValue("p99"), flush.getValue("p999"),
+          flush.getValue("max"), flush.getLong("over50ms"), flush.getLong("samples")));
+    }
 
     JsonObject byPeer = summary.getJsonObject("byPeer");
     b.append("## Fixed-rate runs (median over repetitions)\n\n");

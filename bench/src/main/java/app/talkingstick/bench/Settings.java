@@ -28,6 +28,7 @@ final class Settings {
   final int loops;
   final int connectConcurrency;
   final double targetP99Ms;
+  final int diskProbeS;
 
   Settings(Map<String, String> env) {
     rooms = integer(env, "ROOMS", 200, 1, 5_000);
@@ -51,6 +52,7 @@ final class Settings {
     loops = integer(env, "GEN_LOOPS", Runtime.getRuntime().availableProcessors(), 1, 64);
     connectConcurrency = integer(env, "CONNECT_CONCURRENCY", 64, 1, 1_000);
     targetP99Ms = decimal(env, "TARGET_P99_MS", 50, 1, 10_000);
+    diskProbeS = integer(env, "DISK_PROBE", 20, 0, 600);
   }
 
   private static int integer(Map<String, String> env, String key, int fallback, int min, int max) {
@@ -91,6 +93,6 @@ final class Settings {
         .put("searchMaxSteps", searchMaxSteps).put("searchRepeat", searchRepeat)
         .put("idleCounts", idleCounts).put("idleSettleS", idleSettleS)
         .put("generatorEventLoops", loops).put("connectConcurrency", connectConcurrency)
-        .put("targetP99Ms", targetP99Ms);
+        .put("targetP99Ms", targetP99Ms).put("diskProbeS", diskProbeS);
   }
 }

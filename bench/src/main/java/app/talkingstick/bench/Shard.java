@@ -376,7 +376,7 @@ public final class Shard {
     long intended = p.intended + epoch;
     if (intended >= windowStart && intended < windowEnd) {
       k.windowDeliveries++;
-      Counters.record(k.latency, (now - intended) / 1000);
+      k.recordDelivery((intended - windowStart) / 1_000_000_000L, (now - intended) / 1000);
     }
   }
 }

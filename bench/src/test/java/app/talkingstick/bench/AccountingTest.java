@@ -28,6 +28,27 @@ class AccountingTest {
   }
 
   @Test
+  void slowSecondsSayWhenDeliveriesWereLate() {
+    Counters shard1 = new Counters();
+    Counters shard2 = new Counters();
+    shard1.recordDelivery(0, 2_000);
+    shard1.recordDelivery(3, 861_000);
+    shard2.recordDelivery(3, 40_000);
+    shard2.recordDelivery(3, 51_000);
+    shard2.recordDelivery(Counters.TIMELINE_SECONDS, 99_000); // outside the timeline: only the histogram
+    Counters total = new Counters();
+    total.add(shard1);
+    total.add(shard2);
+    io.vertx.core.json.JsonArray slow = Report.slowSeconds(total, 10);
+    assertEquals(1, slow.size());
+    assertEquals(3, slow.getJsonObject(0).getInteger("second"));
+    assertEquals(3, slow.getJsonObject(0).getLong("deliveries"));
+    assertEquals(2, slow.getJsonObject(0).getLong("over50ms"));
+    assertEquals(861.0, slow.getJsonObject(0).getDouble("maxMs"));
+    assertEquals(5, total.latency.getTotalCount());
+  }
+
+  @Test
   void payloadRoundTripsInsideAnyWrapping() {
     String text = Payload.encode(12, 3, 456, 7_890_123_456L, 100);
     assertTrue(text.length() >= 100);
