@@ -30,6 +30,7 @@ public final class Shard {
 
   private long tickTimer = -1;
   private long pingTimer = -1;
+  private static final int PING_SLICES = 100;
   private boolean closing;
   // the run's clock, nanoTime: window [windowStart, windowEnd), nothing is scheduled at or after windowEnd
   private long epoch;
@@ -150,12 +151,29 @@ public final class Shard {
     }).mapEmpty();
   }
 
+  /**
+   * Every socket pings once per interval, each in its own slot of it, as browsers that connected at
+   * different moments do: pinging all of them at the same instant would be a burst no real room
+   * sends, and the server's time for it would show as a stall of every room.
+   */
   Future<Void> onStartPings(Target target) {
     long every = target.pingIntervalMillis();
     if (every > 0 && pingTimer == -1) {
-      pingTimer = vertx.setPeriodic(every, id -> {
-        for (RoomState r : rooms) for (Target.Client c : r.clients) if (c != null) c.ping();
-        for (Target.Client c : idle) c.ping();
+      long sliceMs = Math.max(1, every / PING_SLICES);
+      long[] tick = {0};
+      pingTimer = vertx.setPeriodic(sliceMs, id -> {
+        int slice = (int) (tick[0]++ % PING_SLICES);
+        int i = 0;
+        for (RoomState r : rooms) {
+          for (Target.Client c : r.clients) {
+            if (c != null && i % PING_SLICES == slice) c.ping();
+            i++;
+          }
+        }
+        for (Target.Client c : idle) {
+          if (i % PING_SLICES == slice) c.ping();
+          i++;
+        }
       });
     }
     return Future.succeededFuture();
