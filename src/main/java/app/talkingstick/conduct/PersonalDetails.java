@@ -76,7 +76,7 @@ public final class PersonalDetails {
     private static final Pattern EMAIL = Pattern.compile(
             "[a-z0-9][a-z0-9._%+-]*" + AT + "[a-z0-9-]+(?:" + DOT + "[a-z0-9-]+)*" + DOT + TLD + "\\b");
     /** What every email address ends with; far cheaper to look for than a whole address (see {@link #EMAIL}). */
-    private static final Pattern EMAIL_ENDING = Pattern.compile(DOT + TLD + "\\b");
+    static final Pattern EMAIL_ENDING = Pattern.compile(DOT + TLD + "\\b");
     private static final Pattern PHONE = Pattern.compile(
             "(?<![\\w/.:,£$€-])(?:\\+\\s?)?\\(?\\d[\\d \\t().-]{5,}\\d(?![\\w/:%]|[.,]\\d)");
     private static final Pattern SPELLED_PHONE = Pattern.compile(
@@ -153,7 +153,7 @@ public final class PersonalDetails {
         LiteralIndex.Candidates may = LITERALS.scan(t);
 
         add(found, may, WEB_ADDRESS, t, Kind.LINK);
-        if (EMAIL_ENDING.matcher(t).find()) {
+        if (hasEmailEnding(t)) {
             add(found, may, EMAIL, t, Kind.EMAIL); // "at" is in most sentences; an ending like ".com" is not
         }
         add(found, may, DOMAIN, t, Kind.LINK);
@@ -224,6 +224,24 @@ public final class PersonalDetails {
             maskNames(text, folded, found);
         }
         return apply(text, folded, found);
+    }
+
+    /**
+     * Whether {@link #EMAIL_ENDING} occurs in {@code t}, tried only where a match can start: at a '.', at an
+     * opening bracket, or at the space before "dot" (a match starting in whitespace before those also matches from
+     * them). Searching at every position cost about 3% of a loaded server's time.
+     */
+    static boolean hasEmailEnding(String t) {
+        Matcher m = EMAIL_ENDING.matcher(t).useTransparentBounds(true);
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean mayStart = c == '.' || c == '(' || c == '[' || c == '{' || c == '<'
+                    || (Character.isWhitespace(c) && t.startsWith("dot", i + 1));
+            if (mayStart && m.region(i, t.length()).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A matcher over {@code t}, or over "" (finding nothing) when the pattern's literals are not in {@code t}. */

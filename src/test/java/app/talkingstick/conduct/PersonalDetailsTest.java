@@ -12,6 +12,30 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PersonalDetailsTest {
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", ".", "mail me at sam.jones@gmail.com", "sam at gmail dot com", "sam at gmail  dot  co",
+        "sam(at)gmail(dot)com", "sam [at] gmail [ . ] org", "sam@gmail .com", "sam@gmail. com", "ends with dot com",
+        "dotcom", " dot", "gmail{dot}uk!", "www <.> io", "I went home. com was down", "a.b", "ice. cold. coffee.",
+        "the dog.\tcom", "x\u001fdot com"})
+    void emailEndingIsFoundWhereverTheFullSearchFindsIt(String t) {
+        assertEquals(PersonalDetails.EMAIL_ENDING.matcher(t).find(), PersonalDetails.hasEmailEnding(t), t);
+    }
+
+    @Test
+    void emailEndingAgreesWithTheFullSearchOnEveryCorpusLine() throws Exception {
+        int checked = 0;
+        for (String resource : List.of("conduct/dev.tsv", "conduct/fresh.tsv", "conduct/crisis-training.tsv")) {
+            try (var in = getClass().getClassLoader().getResourceAsStream(resource)) {
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    String t = TextNormalizer.fold(line).text();
+                    assertEquals(PersonalDetails.EMAIL_ENDING.matcher(t).find(), PersonalDetails.hasEmailEnding(t), t);
+                    checked++;
+                }
+            }
+        }
+        assertFalse(checked < 3_000, "corpus lines checked: " + checked);
+    }
+
     private static String masked(String text) {
         return PersonalDetails.mask(text).text();
     }
