@@ -13,6 +13,10 @@ import java.util.regex.Pattern;
 final class CrisisText {
 
     private static final Rewrites SPELLINGS = new Rewrites();
+    /** "sooo" to "so". */
+    static final String LETTER_RUN = "([a-z])\\1{2,}";
+    /** Runs of blanks to one space (a lone space is left as it is). */
+    static final String BLANK_RUN = "[ \\t\\u00a0]*[\\t\\u00a0][ \\t\\u00a0]*| {2,}";
 
     static {
         spell("(\\w)['’]s\\b", "$1's");
@@ -96,8 +100,24 @@ final class CrisisText {
                 + "because|otherwise|tonight|today|now)\\s+)ill\\b(?! (?:health|feeling|effects?|people)\\b)",
                 "$1i will");
         spell("[’‘`´]", "'");
-        spell("([a-z])\\1{2,}", "$1");
-        spell("[ \\t\\u00a0]*[\\t\\u00a0][ \\t\\u00a0]*| {2,}", " "); // runs of blanks (a lone space is left as it is)
+        SPELLINGS.add(LETTER_RUN, "$1", CrisisText::hasTripledLetter);
+        SPELLINGS.add(BLANK_RUN, " ", CrisisText::hasBlankRun);
+    }
+
+    /** Whether a letter a-z occurs three times in a row ("sooo"): the only texts the letter-run rewrite changes. */
+    static boolean hasTripledLetter(String t) {
+        for (int i = 2; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c >= 'a' && c <= 'z' && t.charAt(i - 1) == c && t.charAt(i - 2) == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code t} has a tab, a no-break space or two spaces in a row: the only texts the blank rewrite changes. */
+    static boolean hasBlankRun(String t) {
+        return t.indexOf('\t') >= 0 || t.indexOf('\u00a0') >= 0 || t.contains("  ");
     }
 
     private static void spell(String regex, String replacement) {

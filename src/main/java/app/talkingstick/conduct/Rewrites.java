@@ -2,6 +2,7 @@ package app.talkingstick.conduct;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -13,12 +14,22 @@ final class Rewrites {
 
     private final List<Pattern> patterns = new ArrayList<>();
     private final List<String> replacements = new ArrayList<>();
+    private final List<Predicate<String>> preconditions = new ArrayList<>();
     private LiteralIndex index;
 
     /** Adds {@code regex} replaced by {@code replacement} (with {@code $1} group references) after those before. */
     Rewrites add(String regex, String replacement) {
+        return add(regex, replacement, text -> true);
+    }
+
+    /**
+     * Like {@link #add(String, String)}, for a pattern with no literal to index: {@code mayMatch} is a cheap test
+     * that holds for every text the pattern can match in, and the pattern runs only where it holds.
+     */
+    Rewrites add(String regex, String replacement, Predicate<String> mayMatch) {
         patterns.add(Pattern.compile(regex));
         replacements.add(replacement);
+        preconditions.add(mayMatch);
         index = null;
         return this;
     }
@@ -29,7 +40,7 @@ final class Rewrites {
         LiteralIndex.Candidates candidates = literals.scan(text);
         String t = text;
         for (int i = 0; i < patterns.size(); i++) {
-            if (!candidates.mayMatch(i)) {
+            if (!candidates.mayMatch(i) || !preconditions.get(i).test(t)) {
                 continue;
             }
             String replaced = patterns.get(i).matcher(t).replaceAll(replacements.get(i));

@@ -1,0 +1,55 @@
+package app.talkingstick.conduct;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The cheap tests that let two rewrites without literals skip most texts must never skip one they would change. */
+class CrisisTextRewritesTest {
+
+    private static final Pattern LETTER_RUN = Pattern.compile(CrisisText.LETTER_RUN);
+    private static final Pattern BLANK_RUN = Pattern.compile(CrisisText.BLANK_RUN);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "a", "aa", "aaa", "sooo tired", "zzz", "111", "...", "aab", "abbb", "a  b", "a b",
+        "a\tb", "a\u00a0b", " \t ", "end  ", "  ", "\u00a0"})
+    void theTestsHoldExactlyWhereThePatternsMatch(String t) {
+        assertEquals(LETTER_RUN.matcher(t).find(), CrisisText.hasTripledLetter(t), t);
+        assertEquals(BLANK_RUN.matcher(t).find(), CrisisText.hasBlankRun(t), t);
+    }
+
+    @Test
+    void theTestsAgreeWithThePatternsOnEveryCorpusLine() throws Exception {
+        int checked = 0;
+        for (String resource : List.of("conduct/dev.tsv", "conduct/fresh.tsv", "conduct/crisis-training.tsv")) {
+            try (var in = getClass().getClassLoader().getResourceAsStream(resource)) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    String t = CrisisText.deobfuscate(TextNormalizer.fold(line).text());
+                    assertEquals(LETTER_RUN.matcher(t).find(), CrisisText.hasTripledLetter(t), t);
+                    assertEquals(BLANK_RUN.matcher(t).find(), CrisisText.hasBlankRun(t), t);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= 3_000, "corpus lines checked: " + checked);
+    }
+
+    @Test
+    void aRewriteRunsOnlyWhereItsTestHolds() {
+        Rewrites never = new Rewrites().add("x", "y", text -> false);
+        Rewrites always = new Rewrites().add("x", "y", text -> true);
+        assertEquals("x", never.apply("x"));
+        assertEquals("y", always.apply("x"));
+    }
+
+    @Test
+    void lettersAndBlanksAreStillRewritten() {
+        assertEquals("i am so tired", CrisisText.of("I'm   sooooo\ttired").text);
+    }
+}
