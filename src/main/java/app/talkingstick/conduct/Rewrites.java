@@ -3,6 +3,7 @@ package app.talkingstick.conduct;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +13,9 @@ import java.util.regex.Pattern;
  */
 final class Rewrites {
 
+    /** A pattern that is one word between word boundaries ({@code \bu\b}): its literal alone is in too many texts. */
+    private static final Pattern ONE_WORD = Pattern.compile("\\\\b([a-z]+)\\\\b");
+
     private final List<Pattern> patterns = new ArrayList<>();
     private final List<String> replacements = new ArrayList<>();
     private final List<Predicate<String>> preconditions = new ArrayList<>();
@@ -19,7 +23,31 @@ final class Rewrites {
 
     /** Adds {@code regex} replaced by {@code replacement} (with {@code $1} group references) after those before. */
     Rewrites add(String regex, String replacement) {
+        Matcher word = ONE_WORD.matcher(regex);
+        if (word.matches()) {
+            String w = word.group(1);
+            return add(regex, replacement, text -> containsWord(text, w));
+        }
         return add(regex, replacement, text -> true);
+    }
+
+    /**
+     * Whether {@code word} occurs in {@code text} with no ASCII letter, digit or '_' on either side: false only where
+     * {@code \bword\b} cannot match (whether the JDK's {@code \b} reads letters as ASCII or as Unicode).
+     */
+    static boolean containsWord(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !isWordChar(text.charAt(at - 1))) && (end == text.length() || !isWordChar(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Java's {@code \w} without UNICODE_CHARACTER_CLASS. */
+    private static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     /**

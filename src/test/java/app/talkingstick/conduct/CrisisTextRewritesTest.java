@@ -40,6 +40,31 @@ class CrisisTextRewritesTest {
         assertTrue(checked >= 3_000, "corpus lines checked: " + checked);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"u", "see u", "u there", "you", "thru", "u_u", "u2", "(u)", "été u", "éu", "uu u", "rn", "turn",
+        "i'm", "im", "him", "ive", "i've", "give", "tho", "though"})
+    void oneWordRewritesRunWhereverTheirWordIs(String t) {
+        for (String w : List.of("u", "ur", "rn", "im", "ive", "tho")) {
+            boolean found = Pattern.compile("\\b" + w + "\\b").matcher(t).find();
+            assertTrue(!found || Rewrites.containsWord(t, w), w + " in " + t);
+        }
+    }
+
+    @Test
+    void oneWordRewritesRunWhereverTheirWordIsOnEveryCorpusLine() throws Exception {
+        for (String resource : List.of("conduct/dev.tsv", "conduct/fresh.tsv", "conduct/crisis-training.tsv")) {
+            try (var in = getClass().getClassLoader().getResourceAsStream(resource)) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    String t = CrisisText.deobfuscate(TextNormalizer.fold(line).text());
+                    for (String w : List.of("u", "ur", "rn", "im", "ive", "tho", "gonna", "dont")) {
+                        assertEquals(Pattern.compile("\\b" + w + "\\b").matcher(t).find(), Rewrites.containsWord(t, w),
+                            w + " in " + t);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void aRewriteRunsOnlyWhereItsTestHolds() {
         Rewrites never = new Rewrites().add("x", "y", text -> false);
