@@ -201,6 +201,25 @@ final class CrisisText {
     /** Undoes leetspeak ("d1e"), "*" ("k*ll"), spelled-out letters ("k i l l") and algospeak ("unalive"). */
     static String deobfuscate(String folded) {
         String t = ALGOSPEAK.apply(folded);
+        return joinSpelled(hasLeetCharacter(t) ? readLeet(t) : t);
+    }
+
+    /**
+     * Whether {@code t} has a digit or one of {@code @$!|*+€}: without one, no word mixes letters with other
+     * characters and {@link #readLeet} returns {@code t} unchanged (most messages).
+     */
+    static boolean hasLeetCharacter(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c >= '0' && c <= '9' || "@$!|*+€".indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Each word that mixes letters with digits or symbols, read as the crisis word it spells ("d1e"), if any. */
+    static String readLeet(String t) {
         Matcher word = WORD.matcher(t);
         StringBuilder out = new StringBuilder();
         int last = 0;
@@ -219,7 +238,7 @@ final class CrisisText {
             last = word.end();
         }
         out.append(t.substring(last));
-        return joinSpelled(out.toString());
+        return out.toString();
     }
 
     private static List<String> leetReadings(String w) {

@@ -65,6 +65,37 @@ class CrisisTextRewritesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "i want to d1e", "k!ll myself", "su1c1de", "$elf harm", "h@ng", "dea|)", "k*ll", "a+b",
+        "costs 5€", "just an ordinary sentence", "tired, so tired."})
+    void withoutADigitOrSymbolNoWordIsReadAsLeet(String t) {
+        if (!CrisisText.hasLeetCharacter(t)) {
+            assertEquals(t, CrisisText.readLeet(t));
+        }
+    }
+
+    @Test
+    void leetIsStillRead() {
+        assertEquals("i want to die", CrisisText.deobfuscate("i want to d1e"));
+    }
+
+    @Test
+    void withoutADigitOrSymbolNoWordIsReadAsLeetOnEveryCorpusLine() throws Exception {
+        int skipped = 0;
+        for (String resource : List.of("conduct/dev.tsv", "conduct/fresh.tsv", "conduct/crisis-training.tsv")) {
+            try (var in = getClass().getClassLoader().getResourceAsStream(resource)) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    String t = TextNormalizer.fold(line).text();
+                    if (!CrisisText.hasLeetCharacter(t)) {
+                        assertEquals(t, CrisisText.readLeet(t));
+                        skipped++;
+                    }
+                }
+            }
+        }
+        assertTrue(skipped >= 1_000, "lines without a digit or symbol: " + skipped);
+    }
+
     @Test
     void aRewriteRunsOnlyWhereItsTestHolds() {
         Rewrites never = new Rewrites().add("x", "y", text -> false);
