@@ -229,7 +229,7 @@ public final class PersonalDetails {
     /**
      * Whether {@link #EMAIL_ENDING} occurs in {@code t}, tried only where a match can start: at a '.', at an
      * opening bracket, or at the space before "dot" (a match starting in whitespace before those also matches from
-     * them). Searching at every position cost about 3% of a loaded server's time.
+     * them). Searching at every position cost about 3 µs per ordinary sentence, this about 0.4.
      */
     static boolean hasEmailEnding(String t) {
         Matcher m = EMAIL_ENDING.matcher(t).useTransparentBounds(true);

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * An ordered list of regular-expression replacements applied one after the other, each only when a {@link LiteralIndex}
- * says it can match: most texts need few of them. After a replacement changes the text the remaining ones are checked
- * again on the new text, so the result is exactly that of applying every replacement in order.
+ * (and, for a pattern whose literals say little, a cheap test of its own) says it can match: most texts need few of
+ * them. After a replacement changes the text the remaining ones are checked again on the new text, so the result is
+ * exactly that of applying every replacement in order.
  */
 final class Rewrites {
 
