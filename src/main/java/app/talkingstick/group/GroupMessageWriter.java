@@ -60,14 +60,14 @@ public final class GroupMessageWriter extends VerticleBase {
 
   private Future<List<Stored>> timedInsert(List<RoomMessage> batch) {
     long start = System.nanoTime();
-    return store.insertAll(batch).onComplete(r -> noteIfSlow(batch.size(), System.nanoTime() - start));
+    return store.insertAll(batch).onComplete(r -> noteIfSlow(batch.size(), start));
   }
 
   /** Logs a slow commit, at most one line a second (counting the ones in between), so overload cannot flood the log. */
-  private void noteIfSlow(int messages, long nanos) {
-    long ms = nanos / 1_000_000;
-    if (ms < SLOW_COMMIT_MS) return;
+  private void noteIfSlow(int messages, long start) {
     long now = System.nanoTime();
+    long ms = (now - start) / 1_000_000;
+    if (ms < SLOW_COMMIT_MS) return;
     if (now - lastSlowCommitReport < SLOW_COMMIT_REPORT_GAP_NANOS) {
       slowCommitsUnreported++;
       return;

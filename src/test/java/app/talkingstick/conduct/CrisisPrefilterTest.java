@@ -3,9 +3,6 @@ package app.talkingstick.conduct;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -70,20 +67,6 @@ class CrisisPrefilterTest {
     }
 
     private static List<String> texts() throws IOException {
-        List<String> texts = new ArrayList<>();
-        for (String corpus : CORPORA) {
-            try (InputStream in = CrisisPrefilterTest.class.getClassLoader().getResourceAsStream(corpus)) {
-                if (in == null) {
-                    continue;
-                }
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r?\n")) {
-                    int tab = line.indexOf('\t');
-                    if (tab > 0 && !line.startsWith("#") && !line.startsWith("label\t")) {
-                        texts.add(line.substring(tab + 1));
-                    }
-                }
-            }
-        }
-        return texts;
+        return CorpusTexts.of(CORPORA);
     }
 }

@@ -3,7 +3,6 @@ package app.talkingstick.conduct;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,15 +26,11 @@ class CrisisTextRewritesTest {
     @Test
     void theTestsAgreeWithThePatternsOnEveryCorpusLine() throws Exception {
         int checked = 0;
-        for (String resource : List.of("conduct/dev.tsv", "conduct/fresh.tsv", "conduct/crisis-training.tsv")) {
-            try (var in = getClass().getClassLoader().getResourceAsStream(resource)) {
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                    String t = CrisisText.deobfuscate(TextNormalizer.fold(line).text());
-                    assertEquals(LETTER_RUN.matcher(t).find(), CrisisText.hasTripledLetter(t), t);
-                    assertEquals(BLANK_RUN.matcher(t).find(), CrisisText.hasBlankRun(t), t);
-                    checked++;
-                }
-            }
+        for (String line : CorpusTexts.of(CorpusTexts.DEV_FRESH_AND_TRAINING)) {
+            String t = CrisisText.deobfuscate(TextNormalizer.fold(line).text());
+            assertEquals(LETTER_RUN.matcher(t).find(), CrisisText.hasTripledLetter(t), t);
+            assertEquals(BLANK_RUN.matcher(t).find(), CrisisText.hasBlankRun(t), t);
+            checked++;
         }
         assertTrue(checked >= 3_000, "corpus lines checked: " + checked);
     }
@@ -52,15 +47,11 @@ class CrisisTextRewritesTest {
 
     @Test
     void oneWordRewritesRunWhereverTheirWordIsOnEveryCorpusLine() throws Exception {
-        for (String resource : List.of("conduct/dev.tsv", "conduct/fresh.tsv", "conduct/crisis-training.tsv")) {
-            try (var in = getClass().getClassLoader().getResourceAsStream(resource)) {
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                    String t = CrisisText.deobfuscate(TextNormalizer.fold(line).text());
-                    for (String w : List.of("u", "ur", "rn", "im", "ive", "tho", "gonna", "dont")) {
-                        assertEquals(Pattern.compile("\\b" + w + "\\b").matcher(t).find(), Rewrites.containsWord(t, w),
-                            w + " in " + t);
-                    }
-                }
+        for (String line : CorpusTexts.of(CorpusTexts.DEV_FRESH_AND_TRAINING)) {
+            String t = CrisisText.deobfuscate(TextNormalizer.fold(line).text());
+            for (String w : List.of("u", "ur", "rn", "im", "ive", "tho", "gonna", "dont")) {
+                assertEquals(Pattern.compile("\\b" + w + "\\b").matcher(t).find(), Rewrites.containsWord(t, w),
+                    w + " in " + t);
             }
         }
     }
@@ -82,15 +73,11 @@ class CrisisTextRewritesTest {
     @Test
     void withoutADigitOrSymbolNoWordIsReadAsLeetOnEveryCorpusLine() throws Exception {
         int skipped = 0;
-        for (String resource : List.of("conduct/dev.tsv", "conduct/fresh.tsv", "conduct/crisis-training.tsv")) {
-            try (var in = getClass().getClassLoader().getResourceAsStream(resource)) {
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                    String t = TextNormalizer.fold(line).text();
-                    if (!CrisisText.hasLeetCharacter(t)) {
-                        assertEquals(t, CrisisText.readLeet(t));
-                        skipped++;
-                    }
-                }
+        for (String line : CorpusTexts.of(CorpusTexts.DEV_FRESH_AND_TRAINING)) {
+            String t = TextNormalizer.fold(line).text();
+            if (!CrisisText.hasLeetCharacter(t)) {
+                assertEquals(t, CrisisText.readLeet(t));
+                skipped++;
             }
         }
         assertTrue(skipped >= 1_000, "lines without a digit or symbol: " + skipped);

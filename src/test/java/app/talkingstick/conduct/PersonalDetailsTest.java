@@ -24,14 +24,10 @@ class PersonalDetailsTest {
     @Test
     void emailEndingAgreesWithTheFullSearchOnEveryCorpusLine() throws Exception {
         int checked = 0;
-        for (String resource : List.of("conduct/dev.tsv", "conduct/fresh.tsv", "conduct/crisis-training.tsv")) {
-            try (var in = getClass().getClassLoader().getResourceAsStream(resource)) {
-                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                    String t = TextNormalizer.fold(line).text();
-                    assertEquals(PersonalDetails.EMAIL_ENDING.matcher(t).find(), PersonalDetails.hasEmailEnding(t), t);
-                    checked++;
-                }
-            }
+        for (String line : CorpusTexts.of(CorpusTexts.DEV_FRESH_AND_TRAINING)) {
+            String t = TextNormalizer.fold(line).text();
+            assertEquals(PersonalDetails.EMAIL_ENDING.matcher(t).find(), PersonalDetails.hasEmailEnding(t), t);
+            checked++;
         }
         assertFalse(checked < 3_000, "corpus lines checked: " + checked);
     }
