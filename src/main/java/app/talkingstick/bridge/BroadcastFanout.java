@@ -27,15 +27,15 @@ final class BroadcastFanout {
 
   private static void deliver(Message<String> msg, SocketRegistry registry, AddressRules rules) {
     String address = msg.headers().get(Broadcast.ADDRESS_HEADER);
-    Collection<SockJSSocket> targets = registry.subscribers(address);
+    Collection<Subscription> targets = registry.subscribers(address);
     if (targets.isEmpty()) return;
     String frame = msg.body();
     List<SockJSSocket> stalled = null;
-    for (SockJSSocket socket : targets) {
-      if (!rules.mayReceive(registry.sessionOf(socket), address)) continue;
-      if (!write(socket, frame)) {
+    for (Subscription target : targets) {
+      if (!target.mayReceive(rules)) continue;
+      if (!write(target.socket(), frame)) {
         if (stalled == null) stalled = new ArrayList<>();
-        stalled.add(socket);
+        stalled.add(target.socket());
       }
     }
     if (stalled != null) closeStalled(stalled);

@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +31,7 @@ public final class SocketRegistry {
   private final int maxPerAccount;
   private final Map<SockJSSocket, Entry> sockets = new HashMap<>();
   private final Map<UUID, Map<SockJSSocket, SocketSession>> byAccount = new HashMap<>();
-  private final Map<String, Set<SockJSSocket>> byAddress = new HashMap<>();
+  private final Map<String, Map<SockJSSocket, Subscription>> byAddress = new HashMap<>();
 
   public SocketRegistry(Vertx vertx, int maxPerAccount) {
     this.vertx = vertx;
@@ -83,7 +82,8 @@ public final class SocketRegistry {
     Entry entry = sockets.get(socket);
     if (entry == null || address == null) return;
     entry.addresses().add(address);
-    byAddress.computeIfAbsent(address, a -> new LinkedHashSet<>()).add(socket);
+    byAddress.computeIfAbsent(address, a -> new LinkedHashMap<>())
+        .putIfAbsent(socket, new Subscription(socket, entry.session(), address));
   }
 
   public void unsubscribe(SockJSSocket socket, String address) {
@@ -94,14 +94,14 @@ public final class SocketRegistry {
   }
 
   /** The sockets that registered {@code address}; a live view, not to be changed while iterating. */
-  public Collection<SockJSSocket> subscribers(String address) {
-    Set<SockJSSocket> subscribers = address == null ? null : byAddress.get(address);
-    return subscribers == null ? List.of() : Collections.unmodifiableSet(subscribers);
+  Collection<Subscription> subscribers(String address) {
+    Map<SockJSSocket, Subscription> subscribers = address == null ? null : byAddress.get(address);
+    return subscribers == null ? List.of() : Collections.unmodifiableCollection(subscribers.values());
   }
 
   private void dropSubscriber(String address, SockJSSocket socket) {
-    Set<SockJSSocket> subscribers = byAddress.get(address);
-    if (subscribers != null && subscribers.remove(socket) && subscribers.isEmpty()) byAddress.remove(address);
+    Map<SockJSSocket, Subscription> subscribers = byAddress.get(address);
+    if (subscribers != null && subscribers.remove(socket) != null && subscribers.isEmpty()) byAddress.remove(address);
   }
 
   public void closeAll(UUID accountId, int code, String reason) {

@@ -17,6 +17,8 @@ public final class SocketSession {
   private final Map<String, Object> facts = new HashMap<>();
   /** Receive decisions by address: deliveries are the hot path, so each address is decided once. */
   private final Map<String, Boolean> receivable = new HashMap<>();
+  /** Counts the times the facts changed, so {@link Subscription}s know when their decision is stale. */
+  private int receiveVersion;
 
   SocketSession(Principal principal) {
     this.principal = principal;
@@ -63,5 +65,10 @@ public final class SocketSession {
   /** Call whenever a fact a receive rule reads changes: every address is decided again. */
   public void forgetReceiveDecisions() {
     receivable.clear();
+    receiveVersion++;
+  }
+
+  int receiveVersion() {
+    return receiveVersion;
   }
 }

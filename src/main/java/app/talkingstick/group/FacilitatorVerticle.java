@@ -61,6 +61,8 @@ public final class FacilitatorVerticle extends VerticleBase {
 
   private RoomStore.RoomConfig config;
   private final Map<UUID, Membership> members = new LinkedHashMap<>();
+  /** The members' pseudonyms for the conduct policy's mentions, worked out again only after {@link #members} changes. */
+  private Set<String> memberNames;
   private final Map<UUID, Membership> byAccount = new HashMap<>();
   private final Presence presence = new Presence();
   /** Therapists who stepped away (to a private channel, say): present, but not running the room. */
@@ -243,7 +245,7 @@ public final class FacilitatorVerticle extends VerticleBase {
       return;
     }
     ConductDecision verdict = member.isStaff() || !services.config().moderatesAndStores() ? null
-        : conduct.screen(member, text, now, RoomConduct.namesOf(members.values()));
+        : conduct.screen(member, text, now, memberNames());
     if (verdict != null) verdict.escalations().forEach(step -> escalate(member, step));
     if (verdict != null && verdict.verdict().action() == Verdict.Action.BLOCK) {
       refuseByConduct(msg, member, verdict.verdict());
@@ -658,6 +660,7 @@ public final class FacilitatorVerticle extends VerticleBase {
   private void memberGone(UUID memberId, boolean removed) {
     Membership gone = members.remove(memberId);
     if (gone == null) return;
+    memberNames = null;
     byAccount.remove(gone.accountId());
     presence.drop(memberId);
     apply(turns.removeMember(id(gone), Instant.now()));
@@ -667,7 +670,13 @@ public final class FacilitatorVerticle extends VerticleBase {
 
   private void remember(Membership m) {
     members.put(m.memberId(), m);
+    memberNames = null;
     byAccount.put(m.accountId(), m);
+  }
+
+  private Set<String> memberNames() {
+    if (memberNames == null) memberNames = RoomConduct.namesOf(members.values());
+    return memberNames;
   }
 
   private JsonObject liveState() {

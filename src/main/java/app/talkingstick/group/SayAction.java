@@ -4,7 +4,6 @@ import app.talkingstick.store.ConversationLog;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The {@code say} action shared by group rooms and private channels: its validation, and the
@@ -13,7 +12,7 @@ import java.util.regex.Pattern;
 public record SayAction(String text, String clientMsgId) {
 
   public static final int MAX_TEXT = 2000;
-  private static final Pattern CLIENT_MSG_ID = Pattern.compile("[A-Za-z0-9._:~-]{1,64}");
+  private static final int MAX_CLIENT_MSG_ID = 64;
 
   /** The parsed action, or empty once the sender has been answered with INVALID or TOO_LONG. */
   public static Optional<SayAction> parse(JsonObject body, Message<?> msg) {
@@ -25,10 +24,22 @@ public record SayAction(String text, String clientMsgId) {
     if (text.length() > MAX_TEXT) {
       return refuse(msg, RoomReply.refused("TOO_LONG", "Messages can be at most " + MAX_TEXT + " characters."));
     }
-    if (!CLIENT_MSG_ID.matcher(clientMsgId).matches()) {
+    if (!validClientMsgId(clientMsgId)) {
       return refuse(msg, RoomReply.invalid("clientMsgId must be 1 to 64 letters, digits or . _ : ~ -"));
     }
     return Optional.of(new SayAction(text, clientMsgId));
+  }
+
+  /** 1 to 64 of {@code [A-Za-z0-9._:~-]}; checked on every message, so without a regular expression. */
+  static boolean validClientMsgId(String id) {
+    if (id.isEmpty() || id.length() > MAX_CLIENT_MSG_ID) return false;
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '.' || c == '_' || c == ':' || c == '~' || c == '-';
+      if (!ok) return false;
+    }
+    return true;
   }
 
   /** Answers a retry with the seq its first copy has (committed or still being written); true when it did. */

@@ -37,6 +37,8 @@ public final class TurnState {
     final Map<String, Instant> lastSpokeAt;
     final Map<String, SpeakingTime> speaking;
     final long seq;
+    /** Worked out on first use: a state is compared with its successor's snapshot on every event. */
+    private TurnSnapshot snapshot;
 
     TurnState(RoomSettings settings, Mode chosenMode, Map<String, Member> members, List<RaisedHand> hands,
               Floor floor, List<String> round, Map<String, Integer> slowOverrides, Map<String, Instant> lastSpokeAt,
@@ -214,8 +216,11 @@ public final class TurnState {
     }
 
     public TurnSnapshot snapshot() {
-        return new TurnSnapshot(effectiveMode(), chosenMode, floor == null ? null : floor.holder(), queue(), round(),
-                floor == null ? null : floor.endsAt());
+        if (snapshot == null) {
+            snapshot = new TurnSnapshot(effectiveMode(), chosenMode, floor == null ? null : floor.holder(), queue(),
+                    round(), floor == null ? null : floor.endsAt());
+        }
+        return snapshot;
     }
 
     /** Earliest time {@link #tick} must be called: the pending reminder, else the end of the current turn. */

@@ -85,6 +85,37 @@ class BroadcastFanoutTest {
     assertTrue(awaited(test));
   }
 
+  @Test
+  void aReceiveDecisionIsTakenAgainWhenTheSessionsFactsChange(Vertx vertx, VertxTestContext test) {
+    SocketRegistry registry = new SocketRegistry(vertx, 10);
+    Recording member = socket("open");
+    AddressRules rules = new AddressRules().filterReceive("group\\.[^.]+\\.out", (s, m) -> s.fact("member") != null);
+    vertx.runOnContext(v -> {
+      registry.add(member.socket(), new Principal(UUID.randomUUID(), "member", Role.CLIENT, 0,
+          Instant.now().plusSeconds(600)));
+      registry.subscribe(member.socket(), ADDRESS);
+      SocketSession session = registry.sessionOf(member.socket());
+      BroadcastFanout.attach(vertx, registry, rules);
+      Broadcast.publish(vertx, ADDRESS, new JsonObject().put("seq", 1));
+      vertx.setTimer(100, t1 -> {
+        session.remember("member", true);
+        session.forgetReceiveDecisions();
+        Broadcast.publish(vertx, ADDRESS, new JsonObject().put("seq", 2));
+        vertx.setTimer(100, t2 -> {
+          session.forget("member");
+          session.forgetReceiveDecisions();
+          Broadcast.publish(vertx, ADDRESS, new JsonObject().put("seq", 3));
+          vertx.setTimer(100, t3 -> test.verify(() -> {
+            assertEquals(1, member.writes().size(), "only the broadcast sent while the rule allowed it: " + member.writes());
+            assertTrue(member.writes().get(0).contains("\"seq\":2"));
+            test.completeNow();
+          }));
+        });
+      });
+    });
+    assertTrue(awaited(test));
+  }
+
   private static boolean awaited(VertxTestContext test) {
     try {
       return test.awaitCompletion(10, TimeUnit.SECONDS);
