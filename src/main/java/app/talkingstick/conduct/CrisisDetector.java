@@ -181,6 +181,29 @@ public final class CrisisDetector {
     static final LiteralIndex RULE_LITERALS = LiteralIndex.of(
             CrisisRules.RULES.stream().map(Rule::pattern).toList());
     static final LiteralIndex IDIOM_LITERALS = LiteralIndex.of(List.of(IDIOMS));
+    static final RuleBranches RULE_BRANCHES = RuleBranches.of(CrisisRules.RULES.stream().map(Rule::pattern).toList());
+    /**
+     * The checks that discount a match and the rules' own exceptions and required contexts, all run on the prepared
+     * text or a part of it. A check none of whose literals occurs in the whole text cannot find anything in a part of
+     * it either, so one scan per text that has a match spares most of them.
+     */
+    static final List<Pattern> CHECK_PATTERNS = checkPatterns();
+    static final LiteralIndex CHECK_LITERALS = LiteralIndex.of(CHECK_PATTERNS);
+
+    private static List<Pattern> checkPatterns() {
+        List<Pattern> checks = new ArrayList<>(List.of(DISAVOWED, PAST, PAST_LEAD, RECENT, PRESENT, PAST_TENSE,
+                REPORT_BEFORE, MEDIA, REPORT_YES, QUOTE_CONTEXT, THIRD, FIRST_PERSON, COPING, PLACE_AFTER, EXPLAINED,
+                ACCIDENT, ON_PURPOSE));
+        for (Rule rule : CrisisRules.RULES) {
+            if (rule.unless() != null) {
+                checks.add(rule.unless());
+            }
+            if (rule.with() != null) {
+                checks.add(rule.with());
+            }
+        }
+        return List.copyOf(checks);
+    }
 
     private static final CrisisDetector DEFAULT = new CrisisDetector();
 
@@ -254,20 +277,26 @@ public final class CrisisDetector {
         String scan = blankIdioms(text.text);
         LiteralIndex.Candidates candidates = RULE_LITERALS.scan(scan);
         List<Hit> hits = new ArrayList<>();
+        LiteralIndex.Candidates checks = null;
+        RuleBranches.Text branches = RULE_BRANCHES.on(scan);
         for (int i = 0; i < CrisisRules.RULES.size(); i++) {
-            if (!candidates.mayMatch(i)) {
+            if (!candidates.mayMatch(i) || !branches.mayMatch(i)) {
                 continue;
             }
             Rule rule = CrisisRules.RULES.get(i);
-            if (rule.with() != null && !rule.with().matcher(scan).find()) {
-                continue; // the context the rule needs is absent: no match, and nothing discounted either
+            if (rule.with() != null) {
+                checks = checks == null ? CHECK_LITERALS.scan(scan) : checks;
+                if (!found(checks, rule.with(), scan)) {
+                    continue; // the context the rule needs is absent: no match, and nothing discounted either
+                }
             }
             Matcher m = rule.pattern().matcher(scan);
             while (m.find()) {
                 if (m.end() == m.start()) {
                     continue;
                 }
-                hits.add(new Hit(rule, m.start(), m.end(), discount(rule, text, scan, m.start(), m.end())));
+                checks = checks == null ? CHECK_LITERALS.scan(scan) : checks;
+                hits.add(new Hit(rule, m.start(), m.end(), discount(rule, text, scan, checks, m.start(), m.end())));
             }
         }
         return hits;
@@ -287,30 +316,31 @@ public final class CrisisDetector {
         return out.toString();
     }
 
-    private static Check discount(Rule rule, CrisisText text, String scan, int start, int end) {
+    private static Check discount(Rule rule, CrisisText text, String scan, LiteralIndex.Candidates checks, int start,
+                                  int end) {
         CrisisText.Sentence s = text.sentenceAt(start);
         String sentence = scan.substring(s.start(), Math.min(s.end(), scan.length()));
         int clauseStart = s.clauseStart(start);
         int clauseEnd = Math.min(s.clauseEnd(start), scan.length());
-        if (rule.unless() != null && rule.unless().matcher(sentence).find()) {
+        if (rule.unless() != null && found(checks, rule.unless(), sentence)) {
             return Check.EXPLAINED;
         }
         for (Check check : rule.checks()) {
             boolean discounted = switch (check) {
                 case NEGATION -> negated(scan, clauseStart, start) || (!rule.severity().equals(Severity.IMMINENT)
-                        && DISAVOWED.matcher(scan).find());
-                case PAST -> PAST_LEAD.matcher(scan.substring(clauseStart, start)).find()
-                        && !RECENT.matcher(scan.substring(clauseStart, clauseEnd)).find()
-                        || PAST.matcher(sentence).find()
-                        && !RECENT.matcher(scan.substring(clauseStart, clauseEnd)).find()
-                        && (PAST_TENSE.matcher(scan.substring(Math.max(clauseStart, start - 12), end)).find()
-                        || !PRESENT.matcher(scan.substring(clauseStart, clauseEnd)).find());
-                case REPORT -> reported(scan, s, start);
-                case THIRD_PARTY -> thirdParty(scan.substring(clauseStart, start));
-                case COPING -> COPING.matcher(scan).find();
-                case EXPLAINED -> EXPLAINED.matcher(sentence).find()
-                        || PLACE_AFTER.matcher(scan.substring(end, Math.min(scan.length(), end + 60))).find();
-                case ACCIDENT -> ACCIDENT.matcher(sentence).find() && !ON_PURPOSE.matcher(sentence).find();
+                        && found(checks, DISAVOWED, scan));
+                case PAST -> found(checks, PAST_LEAD, scan.substring(clauseStart, start))
+                        && !found(checks, RECENT, scan.substring(clauseStart, clauseEnd))
+                        || found(checks, PAST, sentence)
+                        && !found(checks, RECENT, scan.substring(clauseStart, clauseEnd))
+                        && (found(checks, PAST_TENSE, scan.substring(Math.max(clauseStart, start - 12), end))
+                        || !found(checks, PRESENT, scan.substring(clauseStart, clauseEnd)));
+                case REPORT -> reported(scan, s, checks, start);
+                case THIRD_PARTY -> thirdParty(scan.substring(clauseStart, start), checks);
+                case COPING -> found(checks, COPING, scan);
+                case EXPLAINED -> found(checks, EXPLAINED, sentence)
+                        || found(checks, PLACE_AFTER, scan.substring(end, Math.min(scan.length(), end + 60)));
+                case ACCIDENT -> found(checks, ACCIDENT, sentence) && !found(checks, ON_PURPOSE, sentence);
             };
             if (discounted) {
                 return check;
@@ -339,16 +369,16 @@ public final class CrisisDetector {
         return false;
     }
 
-    private static boolean reported(String scan, CrisisText.Sentence s, int start) {
+    private static boolean reported(String scan, CrisisText.Sentence s, LiteralIndex.Candidates checks, int start) {
         String sentence = scan.substring(s.start(), Math.min(s.end(), scan.length()));
-        if (REPORT_YES.matcher(sentence).find()) {
+        if (found(checks, REPORT_YES, sentence)) {
             return false;
         }
         String before = scan.substring(s.start(), start);
-        if (REPORT_BEFORE.matcher(before).find() || MEDIA.matcher(sentence).find()) {
+        if (found(checks, REPORT_BEFORE, before) || found(checks, MEDIA, sentence)) {
             return true;
         }
-        return insideQuotes(scan, s.start(), start) && QUOTE_CONTEXT.matcher(sentence).find();
+        return insideQuotes(scan, s.start(), start) && found(checks, QUOTE_CONTEXT, sentence);
     }
 
     /** Whether an opening quote mark precedes {@code index} in its sentence without a closing one in between. */
@@ -371,13 +401,21 @@ public final class CrisisDetector {
         return open;
     }
 
-    private static boolean thirdParty(String clausePrefix) {
+    private static boolean thirdParty(String clausePrefix, LiteralIndex.Candidates checks) {
+        if (!checks.mayMatch(THIRD)) {
+            return false;
+        }
         Matcher m = THIRD.matcher(clausePrefix);
         int last = -1;
         while (m.find()) {
             last = m.end();
         }
-        return last >= 0 && !FIRST_PERSON.matcher(clausePrefix.substring(last)).find();
+        return last >= 0 && !found(checks, FIRST_PERSON, clausePrefix.substring(last));
+    }
+
+    /** {@code pattern.matcher(part).find()}, skipped when the pattern's literals are absent from the whole text. */
+    private static boolean found(LiteralIndex.Candidates checks, Pattern pattern, String part) {
+        return checks.mayMatch(pattern) && pattern.matcher(part).find();
     }
 
     private Optional<CrisisSignal> decide(CrisisText text, List<Hit> hits) {

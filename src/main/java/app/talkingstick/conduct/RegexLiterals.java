@@ -47,6 +47,32 @@ final class RegexLiterals {
     }
 
     /**
+     * The expression's top-level alternatives as expressions of their own ({@code "a|b(c|d)"} gives {@code "a"} and
+     * {@code "b(c|d)"}): the expression matches somewhere in a text exactly when one of them does. An expression this
+     * class does not understand, or of one alternative, is returned whole.
+     */
+    static List<String> topLevelBranches(String regex) {
+        try {
+            RegexLiterals parser = new RegexLiterals(regex);
+            List<String> branches = new ArrayList<>();
+            int start = 0;
+            parser.sequence();
+            while (parser.pos < regex.length() && regex.charAt(parser.pos) == '|') {
+                branches.add(regex.substring(start, parser.pos));
+                start = ++parser.pos;
+                parser.sequence();
+            }
+            if (parser.pos != regex.length()) {
+                return List.of(regex);
+            }
+            branches.add(regex.substring(start));
+            return List.copyOf(branches);
+        } catch (Unsupported e) {
+            return List.of(regex);
+        }
+    }
+
+    /**
      * What is known of a sub-expression: {@code exact} is every string it can match (null when not a small finite
      * set); {@code factor} is a set one of which every match contains (null when unknown); {@code repeated}, for a
      * repetition X+ or X{n,} of an atom with finitely many strings, those strings: every match starts and ends with

@@ -37,6 +37,47 @@ class CrisisPrefilterTest {
                 + checked);
     }
 
+    /** A rule of several alternatives is skipped only when none of its alternatives finds anything in the text. */
+    @Test
+    void theAlternativesCheckSkipsNoRuleThatMatches() throws IOException {
+        int spared = 0;
+        for (String raw : texts()) {
+            String scan = CrisisDetector.blankIdioms(CrisisText.of(raw).text);
+            RuleBranches.Text branches = CrisisDetector.RULE_BRANCHES.on(scan);
+            for (int i = 0; i < CrisisRules.RULES.size(); i++) {
+                boolean matches = CrisisRules.RULES.get(i).pattern().matcher(scan).find();
+                boolean mayMatch = branches.mayMatch(i);
+                assertTrue(!matches || mayMatch, "rule " + CrisisRules.RULES.get(i).id()
+                        + " matched a text its alternatives check excluded");
+                spared += mayMatch ? 0 : 1;
+            }
+        }
+        assertTrue(spared > 1_000, "the alternatives check should spare rule runs, spared " + spared);
+    }
+
+    /**
+     * The discount checks are skipped when none of their literals occurs in the prepared text; each is run here on
+     * the whole text, the largest part of it any check reads, so a literal the index misses would show.
+     */
+    @Test
+    void skipsNoDiscountCheckThatMatches() throws IOException {
+        int spared = 0;
+        int checked = 0;
+        for (String raw : texts()) {
+            String scan = CrisisDetector.blankIdioms(CrisisText.of(raw).text);
+            LiteralIndex.Candidates candidates = CrisisDetector.CHECK_LITERALS.scan(scan);
+            for (int i = 0; i < CrisisDetector.CHECK_PATTERNS.size(); i++) {
+                boolean matches = CrisisDetector.CHECK_PATTERNS.get(i).matcher(scan).find();
+                assertTrue(!matches || candidates.mayMatch(i), "check " + CrisisDetector.CHECK_PATTERNS.get(i).pattern()
+                        + " matched a text the prefilter excluded");
+                checked++;
+                spared += candidates.mayMatch(i) ? 0 : 1;
+            }
+        }
+        assertTrue(spared > checked / 2, "the prefilter should spare most check runs, spared " + spared + " of "
+                + checked);
+    }
+
     @Test
     void skipsNoIdiomThatMatches() throws IOException {
         for (String raw : texts()) {

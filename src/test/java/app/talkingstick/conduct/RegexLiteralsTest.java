@@ -12,6 +12,16 @@ import org.junit.jupiter.api.Test;
 class RegexLiteralsTest {
 
     @Test
+    void anExpressionIsCutAtItsTopLevelAlternativesOnly() {
+        assertEquals(List.of("\\bpills\\b", "over(?:dose|do)", "[|]x", "a\\|b", "(?<=c)d"),
+                RegexLiterals.topLevelBranches("\\bpills\\b|over(?:dose|do)|[|]x|a\\|b|(?<=c)d"));
+        assertEquals(List.of("\\b(?:a|b)\\b"), RegexLiterals.topLevelBranches("\\b(?:a|b)\\b"));
+        assertEquals(List.of("(?i)a|b"), RegexLiterals.topLevelBranches("(?i)a|b"), "inline flags: kept whole");
+        assertEquals(List.of("(a)\\1|b"), RegexLiterals.topLevelBranches("(a)\\1|b"), "back references: kept whole");
+        assertEquals(List.of("a", ""), RegexLiterals.topLevelBranches("a|"));
+    }
+
+    @Test
     void aLiteralRunIsRequiredWhole() {
         assertEquals(Set.of("end it all"), RegexLiterals.required("\\bend it all\\b"));
     }
