@@ -83,10 +83,7 @@ public final class TalkingStick implements AutoCloseable {
       Migrations.apply(target);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       vertx = Vertx.builder()
-          .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
-              .setEnabled(true)
-              .setJvmMetricsEnabled(true)
-              .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
+          .with(vertxOptions(config))
           .withMetrics(new MicrometerMetricsFactory(metrics))
           .build();
       Services services = assemble(config, vertx, Pools.create(vertx, target, config.maxDbConnections()), metrics, keys,
@@ -127,6 +124,20 @@ public final class TalkingStick implements AutoCloseable {
     return new Services(config, pool, metrics, accessTokens, tickets, auth, new Inbox(vertx), rules,
         memberships, new RoomNotifier(vertx), channelCipher,
         new GroupMessageWriter(new GroupMessageStore(pool), config.groupCommitGap()));
+  }
+
+  /**
+   * One event loop per CPU the process may use unless EVENT_LOOPS says otherwise (Vert.x's own default is two per
+   * CPU): nothing blocks an event loop here, so a second loop per CPU only adds hand-offs between threads on it.
+   */
+  private static VertxOptions vertxOptions(Config config) {
+    int loops = config.eventLoops() > 0 ? config.eventLoops() : Runtime.getRuntime().availableProcessors();
+    return new VertxOptions()
+        .setEventLoopPoolSize(loops)
+        .setMetricsOptions(new MicrometerMetricsOptions()
+            .setEnabled(true)
+            .setJvmMetricsEnabled(true)
+            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
   }
 
   /** Compiles the screening of messages before the first connection (CONDUCT_WARMUP_MS, 0 to skip). */

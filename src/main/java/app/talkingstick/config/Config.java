@@ -29,7 +29,8 @@ public record Config(
     int floodBurst,
     Duration floodRefill,
     Duration groupCommitGap,
-    Duration conductWarmup) {
+    Duration conductWarmup,
+    int eventLoops) {
 
   /**
    * PRODUCT is the server as shipped. BARE turns moderation (conduct and crisis detection) and

@@ -63,7 +63,8 @@ public final class ConfigLoader {
         integer("FLOOD_BURST", 5, 1, 1_000),
         Duration.ofMillis(integer("FLOOD_REFILL_MS", 4_000, 50, 3_600_000)),
         Duration.ofMillis(integer("GROUP_COMMIT_MS", 5, 0, 100)),
-        Duration.ofMillis(integer("CONDUCT_WARMUP_MS", 3000, 0, 60_000)));
+        Duration.ofMillis(integer("CONDUCT_WARMUP_MS", 3000, 0, 60_000)),
+        integer("EVENT_LOOPS", 0, 0, 256));
   }
 
   private Config.Profile profile() {

@@ -38,6 +38,7 @@ class ConfigLoaderTest {
     assertEquals(Duration.ofSeconds(30), c.wsTicketTtl());
     assertFalse(c.demo());
     assertEquals(Duration.ofSeconds(3), c.conductWarmup());
+    assertEquals(0, c.eventLoops(), "0: one per CPU the process may use");
   }
 
   @Test
@@ -51,6 +52,7 @@ class ConfigLoaderTest {
     env.put("ADMIN_PASSWORD", "secret secret");
     env.put("DEMO", "yes");
     env.put("CONDUCT_WARMUP_MS", "0");
+    env.put("EVENT_LOOPS", "1");
     Config c = load(env);
     assertEquals(9000, c.port());
     assertEquals(Path.of("/tmp/somewhere"), c.dataDir());
@@ -60,6 +62,7 @@ class ConfigLoaderTest {
     assertFalse(c.admin().orElseThrow().toString().contains("secret"), "password never printed");
     assertTrue(c.demo());
     assertTrue(c.conductWarmup().isZero());
+    assertEquals(1, c.eventLoops());
   }
 
   @Test
