@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +95,8 @@ public final class WordLists {
     private final Map<Kind, Set<Term>> terms;
     private final Map<String, List<Term>> byFirstWord;
     private final List<Term> all;
+    /** For each term of several words, its second word's key (as {@link #candidateKeys} would give it). */
+    private final Map<Term, String> secondKeys = new IdentityHashMap<>();
 
     private WordLists(Map<Kind, Set<Term>> terms) {
         Map<Kind, Set<Term>> copy = new EnumMap<>(Kind.class);
@@ -105,6 +109,9 @@ public final class WordLists {
         for (Kind kind : Kind.values()) {
             for (Term term : terms.getOrDefault(kind, Set.of())) {
                 index.computeIfAbsent(squeeze(term.words().get(0)), k -> new ArrayList<>()).add(term);
+                if (term.words().size() > 1) {
+                    secondKeys.put(term, squeeze(term.words().get(1)));
+                }
                 everything.add(term);
             }
         }
@@ -187,6 +194,15 @@ public final class WordLists {
 
     /** Every term occurrence in {@code words}, in order of start. */
     List<Hit> find(List<Word> words) {
+        return find(words, true);
+    }
+
+    /**
+     * {@link #find}; {@code screenSecondWord} (false only in the test that compares the two) skips a term of several
+     * words at once when the next word cannot be its second: "i" starts a hundred threats, and most sentences have
+     * an "i" followed by a word none of them has next.
+     */
+    List<Hit> find(List<Word> words, boolean screenSecondWord) {
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             Word first = words.get(i);
@@ -200,7 +216,17 @@ public final class WordLists {
                     }
                 }
             }
+            NextWord next = null;
             for (Term term : candidates) {
+                if (screenSecondWord && term.words().size() > 1) {
+                    if (i + 1 >= words.size()) {
+                        continue;
+                    }
+                    next = next != null ? next : NextWord.of(words.get(i + 1));
+                    if (!next.mayBe(secondKeys.get(term))) {
+                        continue;
+                    }
+                }
                 Hit hit = match(words, i, term);
                 if (hit != null) {
                     hits.add(hit);
@@ -227,6 +253,27 @@ public final class WordLists {
             if (!seen) {
                 into.add(term);
             }
+        }
+    }
+
+    /**
+     * What a word may stand for as a term's second word: a form matches a term word only when both squeeze to the
+     * same letters (a plural form once its ending is cut), which {@link #candidateKeys} lists; a wildcard form
+     * ("f*ck") may be anything.
+     */
+    private record NextWord(Set<String> keys, boolean wildcard) {
+        static NextWord of(Word w) {
+            Set<String> keys = new HashSet<>();
+            boolean wildcard = false;
+            for (String form : forms(w)) {
+                wildcard |= form.indexOf('*') >= 0;
+                keys.addAll(candidateKeys(form));
+            }
+            return new NextWord(keys, wildcard);
+        }
+
+        boolean mayBe(String key) {
+            return wildcard || keys.contains(key);
         }
     }
 

@@ -24,6 +24,27 @@ class WordListsTest {
                 .map(h -> h.term().id()).collect(Collectors.toList());
     }
 
+    /**
+     * Skipping terms whose second word cannot be the next word changes no hit: the same hits, in the same order, as
+     * trying every candidate term, on every dev, fresh and training corpus line and on stretched, plural, disguised,
+     * wildcard and text-final cases.
+     */
+    @Test
+    void theSecondWordScreenFindsTheSameHitsAsTryingEveryTerm() throws java.io.IOException {
+        List<String> texts = new java.util.ArrayList<>(CorpusTexts.of(CorpusTexts.DEV_FRESH_AND_TRAINING));
+        texts.addAll(List.of("i wiiill kill you", "i will kill youuu", "i h*pe you die", "i hope u die", "you are a l0ser",
+                "you are losers", "you're all idiots", "i will", "i", "shut up", "sh*t up you idiot", "I will find you.",
+                "I will. Find you", "i will k i l l you", "go to hell", "go 2 hell", "kill yourselves", "kys"));
+        int hits = 0;
+        for (String text : texts) {
+            List<Word> words = TextNormalizer.normalize(text, LISTS).words();
+            List<WordLists.Hit> screened = LISTS.find(words, true);
+            assertEquals(LISTS.find(words, false), screened, text);
+            hits += screened.size();
+        }
+        assertTrue(hits > 100, "expected the corpora to hold terms, found " + hits);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "My cousin lives in Scunthorpe.", "He is very skilled.", "Got my care assessment on Tuesday.",
