@@ -149,9 +149,11 @@ final class CrisisText {
         }
     }
 
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?;]+(?=\\s|$)|\\n+|\\s-\\s|\\s–\\s");
-    private static final Pattern CLAUSE_BREAK = Pattern.compile(
-            ",|\\s(?:but|though|although|however|whereas|except|and|so|because|cos|then)\\s");
+    /** What ends a sentence, as a pattern (scanned by hand in {@link #sentencesOf}). */
+    static final String SENTENCE_END_PATTERN = "[.!?;]+(?=\\s|$)|\\n+|\\s-\\s|\\s–\\s";
+    /** What ends a clause, as a pattern (scanned by hand in {@link #sentencesOf}). */
+    static final String CLAUSE_BREAK_PATTERN =
+            ",|\\s(?:but|though|although|however|whereas|except|and|so|because|cos|then)\\s";
 
     final String text;
     final List<Sentence> sentences;
@@ -163,19 +165,91 @@ final class CrisisText {
 
     static CrisisText of(String message) {
         String t = SPELLINGS.apply(deobfuscate(TextNormalizer.fold(message).text())).strip();
+        return new CrisisText(t, sentencesOf(t));
+    }
+
+    /**
+     * {@code t} cut where {@link #SENTENCE_END_PATTERN} finds a break, and each sentence at its {@link
+     * #CLAUSE_BREAK_PATTERN clause breaks}. Both are scanned by hand, with the same result as the patterns (tested on
+     * every corpus line): the patterns tried their alternatives at every position of every message.
+     */
+    static List<Sentence> sentencesOf(String t) {
         List<Sentence> sentences = new ArrayList<>();
-        Matcher m = SENTENCE_END.matcher(t);
         int start = 0;
-        while (m.find()) {
-            if (m.start() > start) {
-                sentences.add(sentence(t, start, m.start()));
+        int at = 0;
+        while (at < t.length()) {
+            int end = sentenceBreakEnd(t, at);
+            if (end < 0) {
+                at++;
+                continue;
             }
-            start = m.end();
+            if (at > start) {
+                sentences.add(sentence(t, start, at));
+            }
+            start = end;
+            at = end;
         }
         if (start < t.length()) {
             sentences.add(sentence(t, start, t.length()));
         }
-        return new CrisisText(t, sentences);
+        return sentences;
+    }
+
+    /** Where a {@link #SENTENCE_END_PATTERN} match starting at {@code at} ends, or -1 when none starts there. */
+    private static int sentenceBreakEnd(String t, int at) {
+        char c = t.charAt(at);
+        if (c == '.' || c == '!' || c == '?' || c == ';') {
+            int end = at + 1;
+            while (end < t.length() && ".!?;".indexOf(t.charAt(end)) >= 0) {
+                end++;
+            }
+            return end == t.length() || isSpace(t.charAt(end)) || atFinalLineEnd(t, end) ? end : -1;
+        }
+        if (c == '\n') {
+            int end = at + 1;
+            while (end < t.length() && t.charAt(end) == '\n') {
+                end++;
+            }
+            return end;
+        }
+        if (isSpace(c) && at + 2 < t.length() && (t.charAt(at + 1) == '-' || t.charAt(at + 1) == '–')
+                && isSpace(t.charAt(at + 2))) {
+            return at + 3;
+        }
+        return -1;
+    }
+
+    /** Where {@code $} also matches: before a line terminator that ends the text. */
+    private static boolean atFinalLineEnd(String t, int at) {
+        int rest = t.length() - at;
+        char c = t.charAt(at);
+        return rest == 1 && (c == '\u0085' || c == '\u2028' || c == '\u2029') || rest == 2 && t.startsWith("\r\n", at);
+    }
+
+    /** {@code \s}: space, tab, newline, vertical tab, form feed, carriage return. */
+    static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static final String[] CLAUSE_WORDS = {"but", "though", "although", "however", "whereas", "except", "and",
+        "so", "because", "cos", "then"};
+
+    /** Where a {@link #CLAUSE_BREAK_PATTERN} match starting at {@code at} ends (within {@code limit}), or -1. */
+    private static int clauseBreakEnd(String t, int at, int limit) {
+        char c = t.charAt(at);
+        if (c == ',') {
+            return at + 1;
+        }
+        if (!isSpace(c)) {
+            return -1;
+        }
+        for (String word : CLAUSE_WORDS) {
+            int after = at + 1 + word.length();
+            if (after < limit && t.startsWith(word, at + 1) && isSpace(t.charAt(after))) {
+                return after + 1;
+            }
+        }
+        return -1;
     }
 
     /** Words that matter for crisis rules, to undo leetspeak, "*" and spelled-out letters only where they apply. */
@@ -186,7 +260,7 @@ final class CrisisText {
             "wrists", "cuts", "burn");
     private static final Rewrites ALGOSPEAK = new Rewrites();
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\d@$!|*+€]+");
-    private static final Pattern SPELLED = Pattern.compile("\\b(?:[a-z][ .\\-_]+){2,}[a-z]\\b");
+    static final Pattern SPELLED = Pattern.compile("\\b(?:[a-z][ .\\-_]+){2,}[a-z]\\b");
 
     static {
         ALGOSPEAK.add("\\bunalive(?:d)? myself\\b|\\bunaliving myself\\b|\\bself[ -]?delet(?:e|ing)\\b"
@@ -272,6 +346,9 @@ final class CrisisText {
 
     /** "k i l l  m y s e l f" and "d.i.e": runs of single letters joined where they spell crisis words. */
     private static String joinSpelled(String t) {
+        if (!mayHaveSpelledLetters(t)) {
+            return t;
+        }
         Matcher run = SPELLED.matcher(t);
         StringBuilder out = new StringBuilder();
         int last = 0;
@@ -283,6 +360,43 @@ final class CrisisText {
         }
         out.append(t.substring(last));
         return out.toString();
+    }
+
+    /**
+     * Whether three single letters a-z stand at a word start separated by runs of {@code " .-_"} ("k i l l"), which
+     * every {@link #SPELLED} match begins with; ordinary text ("i felt", "a plan") has none.
+     */
+    static boolean mayHaveSpelledLetters(String t) {
+        for (int at = 0; at < t.length(); at++) {
+            if (!isLetter(t.charAt(at)) || at > 0 && isWordCharacter(t.charAt(at - 1))) {
+                continue;
+            }
+            int second = afterSeparators(t, at + 1);
+            if (second == at + 1 || second >= t.length() || !isLetter(t.charAt(second))) {
+                continue;
+            }
+            int third = afterSeparators(t, second + 1);
+            if (third > second + 1 && third < t.length() && isLetter(t.charAt(third))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int afterSeparators(String t, int from) {
+        int at = from;
+        while (at < t.length() && " .-_".indexOf(t.charAt(at)) >= 0) {
+            at++;
+        }
+        return at;
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isWordCharacter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     /** The letters as a sequence of crisis words ("killmyself" to "kill myself"), or null. */
@@ -303,9 +417,15 @@ final class CrisisText {
 
     private static Sentence sentence(String t, int start, int end) {
         List<Integer> clauses = new ArrayList<>();
-        Matcher c = CLAUSE_BREAK.matcher(t).region(start, end);
-        while (c.find()) {
-            clauses.add(c.start());
+        int at = start;
+        while (at < end) {
+            int breakEnd = clauseBreakEnd(t, at, end);
+            if (breakEnd < 0) {
+                at++;
+            } else {
+                clauses.add(at);
+                at = breakEnd;
+            }
         }
         return new Sentence(start, end, clauses);
     }
