@@ -144,6 +144,19 @@ class PersonalDetailsTest {
         assertEquals("[handle removed] follow up on that?", PersonalDetails.mask("@sam follow up on that?").text());
     }
 
+    /** The lowered names are remembered between messages, but only for the same names. */
+    @Test
+    void aRoomWhoseMembersChangedIsJudgedByItsNewMembers() {
+        String text = "@sam follow up on that?";
+        java.util.Set<String> names = new java.util.HashSet<>(Set.of("Sam", "Alex"));
+        assertEquals(text, PersonalDetails.mask(text, names).text());
+        names.remove("Sam");
+        assertEquals("[handle removed] follow up on that?", PersonalDetails.mask(text, names).text(),
+                "Sam left: the same set object, changed");
+        assertEquals(text, PersonalDetails.mask(text, Set.of("Sam")).text());
+        assertEquals("[handle removed] follow up on that?", PersonalDetails.mask(text, Set.of("Alex")).text());
+    }
+
     @Test
     void spansPointIntoTheOriginalText() {
         String text = "email lou@example.com / 555-0110";
