@@ -14,11 +14,15 @@ final class Draft {
     private final Instant now;
     private RoomSettings settings;
     private Mode chosen;
-    private final Map<String, Member> members;
-    private final List<RaisedHand> hands;
+    /** The state's own (immutable) members, hands and slow-mode overrides until an event changes them. */
+    private Map<String, Member> members;
+    private boolean membersCopied;
+    private List<RaisedHand> hands;
+    private boolean handsCopied;
     private Floor floor;
     private List<String> round;
-    private final Map<String, Integer> slowOverrides;
+    private Map<String, Integer> slowOverrides;
+    private boolean slowOverridesCopied;
     private final Map<String, Instant> lastSpokeAt;
     private final Map<String, SpeakingTime> speaking;
     private long seq;
@@ -28,14 +32,39 @@ final class Draft {
         this.now = now;
         this.settings = state.settings;
         this.chosen = state.chosenMode;
-        this.members = new HashMap<>(state.members);
-        this.hands = new ArrayList<>(state.hands);
+        this.members = state.members;
+        this.hands = state.hands;
         this.floor = state.floor;
         this.round = state.round == null ? null : new ArrayList<>(state.round);
-        this.slowOverrides = new HashMap<>(state.slowOverrides);
+        this.slowOverrides = state.slowOverrides;
         this.lastSpokeAt = new HashMap<>(state.lastSpokeAt);
         this.speaking = new HashMap<>(state.speaking);
         this.seq = state.seq;
+    }
+
+    /** Copied on the first change: most events (a message) change none of these. */
+    private Map<String, Member> changedMembers() {
+        if (!membersCopied) {
+            members = new HashMap<>(members);
+            membersCopied = true;
+        }
+        return members;
+    }
+
+    private List<RaisedHand> changedHands() {
+        if (!handsCopied) {
+            hands = new ArrayList<>(hands);
+            handsCopied = true;
+        }
+        return hands;
+    }
+
+    private Map<String, Integer> changedSlowOverrides() {
+        if (!slowOverridesCopied) {
+            slowOverrides = new HashMap<>(slowOverrides);
+            slowOverridesCopied = true;
+        }
+        return slowOverrides;
     }
 
     TurnState freeze() {
@@ -50,19 +79,19 @@ final class Draft {
         Mode before = effectiveMode();
         Member known = members.get(id);
         if (known == null) {
-            members.put(id, new Member(id, staff, true, ++seq));
+            changedMembers().put(id, new Member(id, staff, true, ++seq));
             if (!staff && round != null) {
                 round.add(id);
             }
         } else {
-            members.put(id, known.withPresent(true));
+            changedMembers().put(id, known.withPresent(true));
         }
         onPresenceChange(before);
     }
 
     void leave(String id) {
         Mode before = effectiveMode();
-        members.computeIfPresent(id, (key, member) -> member.withPresent(false));
+        changedMembers().computeIfPresent(id, (key, member) -> member.withPresent(false));
         loseFloorAndHand(id);
         onPresenceChange(before);
     }
@@ -73,18 +102,18 @@ final class Draft {
             round.remove(id);
         }
         loseFloorAndHand(id);
-        members.remove(id);
-        slowOverrides.remove(id);
+        changedMembers().remove(id);
+        changedSlowOverrides().remove(id);
         lastSpokeAt.remove(id);
         onPresenceChange(before);
     }
 
     void raiseHand(String id) {
-        hands.add(new RaisedHand(id, ++seq, false));
+        changedHands().add(new RaisedHand(id, ++seq, false));
     }
 
     void lowerHand(String id) {
-        hands.removeIf(hand -> hand.memberId().equals(id));
+        changedHands().removeIf(hand -> hand.memberId().equals(id));
     }
 
     void pass() {
@@ -115,7 +144,7 @@ final class Draft {
         switch (target) {
             case OPEN -> {
                 endTurn();
-                hands.clear();
+                changedHands().clear();
                 round = null;
             }
             case RAISE_HAND -> {
@@ -139,9 +168,9 @@ final class Draft {
         if (memberId == null) {
             settings = settings.withSlowModeSeconds(seconds);
         } else if (seconds == 0) {
-            slowOverrides.remove(memberId);
+            changedSlowOverrides().remove(memberId);
         } else {
-            slowOverrides.put(memberId, seconds);
+            changedSlowOverrides().put(memberId, seconds);
         }
         effects.add(new Effect.SlowModeChanged(memberId, seconds));
     }
@@ -248,7 +277,7 @@ final class Draft {
         if (round != null) {
             round.add(0, holder);
         } else {
-            hands.add(new RaisedHand(holder, ++seq, true));
+            changedHands().add(new RaisedHand(holder, ++seq, true));
         }
     }
 
