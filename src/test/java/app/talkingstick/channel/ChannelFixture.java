@@ -105,48 +105,13 @@ final class ChannelFixture {
 
   /** Registers the channel's {@code .out} and proves the registration is live by a delivery round trip. */
   void listen(BusSocket socket, UUID channelId) {
-    socket.register(ChannelAddresses.out(channelId));
-    proveLive(socket, () -> server.server().vertx().eventBus().publish(ChannelAddresses.out(channelId), probe()));
+    socket.registerLive(ChannelAddresses.out(channelId),
+        probe -> server.server().vertx().eventBus().publish(ChannelAddresses.out(channelId), probe));
   }
 
   /** Registers the account's inbox and proves it live. */
   void listenToInbox(BusSocket socket, Session s) {
-    socket.register(UserAddresses.inbox(s.id()));
-    proveLive(socket, () -> server.server().services().inbox().deliver(s.id(), probe()));
-  }
-
-  private static JsonObject probe() {
-    return new JsonObject().put("type", "probe");
-  }
-
-  private static void proveLive(BusSocket socket, Runnable sendProbe) {
-    long deadline = System.currentTimeMillis() + 5_000;
-    while (System.currentTimeMillis() < deadline) {
-      sendProbe.run();
-      try {
-        socket.nextMatching(ChannelFixture::isProbe, Duration.ofMillis(200));
-      } catch (AssertionError notYet) {
-        continue;
-      }
-      sleep(150);
-      drainProbes(socket);
-      return;
-    }
-    throw new AssertionError("registration never became live");
-  }
-
-  private static void drainProbes(BusSocket socket) {
-    while (true) {
-      try {
-        socket.nextMatching(ChannelFixture::isProbe, Duration.ofMillis(1));
-      } catch (AssertionError none) {
-        return;
-      }
-    }
-  }
-
-  private static boolean isProbe(JsonObject frame) {
-    return frame.getJsonObject("body") != null && "probe".equals(frame.getJsonObject("body").getString("type"));
+    socket.registerLive(UserAddresses.inbox(s.id()), probe -> server.server().services().inbox().deliver(s.id(), probe));
   }
 
   static JsonObject say(String text) {

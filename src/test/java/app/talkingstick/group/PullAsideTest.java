@@ -67,8 +67,9 @@ class PullAsideTest {
       other.socket.expectNo(f -> "channel-invite".equals(body(f).getString("type")), Duration.ofMillis(300));
       assertEquals("NOT_YOUR_TURN", room.say(other, "hello?").getJsonObject("error").getString("code"), "the room pauses");
 
-      aside.socket.register("channel." + channelId + ".out");
-      room.therapist.socket.register("channel." + channelId + ".out");
+      String privateOut = "channel." + channelId + ".out";
+      aside.socket.registerLive(privateOut, probe -> server.server().vertx().eventBus().publish(privateOut, probe));
+      room.therapist.socket.registerLive(privateOut, probe -> server.server().vertx().eventBus().publish(privateOut, probe));
       JsonObject privately = aside.socket.request("channel." + channelId + ".in",
           new JsonObject().put("type", "say").put("text", "thank you for checking in").put("clientMsgId", "aside-1"));
       long deadline = System.currentTimeMillis() + 5_000;

@@ -74,6 +74,50 @@ public final class BusSocket implements AutoCloseable {
   }
 
   /** Sends with a reply address and returns the reply address used. */
+  /**
+   * Registers {@code address} and proves the registration live: {@code sendProbe} delivers a {@code {"type":"probe"}}
+   * body to the address (from the server side) until one arrives, then the probes are drained. A registration is
+   * approved asynchronously, so a delivery sent right after {@link #register} may otherwise miss the socket.
+   */
+  public void registerLive(String address, java.util.function.Consumer<JsonObject> sendProbe) {
+    register(address);
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (System.currentTimeMillis() < deadline) {
+      sendProbe.accept(new JsonObject().put("type", "probe"));
+      try {
+        nextMatching(BusSocket::isProbe, Duration.ofMillis(200));
+      } catch (AssertionError notYet) {
+        continue;
+      }
+      pause(150);
+      drainProbes();
+      return;
+    }
+    throw new AssertionError("registration of " + address + " never became live");
+  }
+
+  private void drainProbes() {
+    while (true) {
+      try {
+        nextMatching(BusSocket::isProbe, Duration.ofMillis(1));
+      } catch (AssertionError none) {
+        return;
+      }
+    }
+  }
+
+  private static boolean isProbe(JsonObject frame) {
+    return frame.getJsonObject("body") != null && "probe".equals(frame.getJsonObject("body").getString("type"));
+  }
+
+  private static void pause(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   public String send(String address, Object body, JsonObject headers) {
     String replyAddress = UUID.randomUUID().toString();
     JsonObject frame = new JsonObject().put("type", "send").put("address", address).put("body", body)
