@@ -14,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,8 +49,10 @@ class PullAsideTest {
       room.startSession();
       Person aside = room.clients.get(0);
       Person other = room.clients.get(1);
-      aside.socket.register(UserAddresses.inbox(aside.session.id()));
-      other.socket.register(UserAddresses.inbox(other.session.id()));
+      for (Person p : List.of(aside, other)) {
+        p.socket.registerLive(UserAddresses.inbox(p.session.id()),
+            probe -> server.server().services().inbox().deliver(p.session.id(), probe));
+      }
       room.say(room.therapist, "let's begin");
       nextEvent(aside, "message");
 
