@@ -93,7 +93,7 @@ public final class SocketRegistry {
     dropSubscriber(address, socket);
   }
 
-  /** The sockets that registered {@code address}; a live view, not to be changed while iterating. */
+  /** The subscriptions of the sockets that registered {@code address}: a live view, not to be changed meanwhile. */
   Collection<Subscription> subscribers(String address) {
     Map<SockJSSocket, Subscription> subscribers = address == null ? null : byAddress.get(address);
     return subscribers == null ? List.of() : Collections.unmodifiableCollection(subscribers.values());

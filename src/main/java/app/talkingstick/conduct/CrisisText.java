@@ -368,7 +368,7 @@ final class CrisisText {
      */
     static boolean mayHaveSpelledLetters(String t) {
         for (int at = 0; at < t.length(); at++) {
-            if (!isLetter(t.charAt(at)) || at > 0 && isWordCharacter(t.charAt(at - 1))) {
+            if (!isLetter(t.charAt(at)) || at > 0 && Rewrites.isWordChar(t.charAt(at - 1))) {
                 continue;
             }
             int second = afterSeparators(t, at + 1);
@@ -393,10 +393,6 @@ final class CrisisText {
 
     private static boolean isLetter(char c) {
         return c >= 'a' && c <= 'z';
-    }
-
-    private static boolean isWordCharacter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     /** The letters as a sequence of crisis words ("killmyself" to "kill myself"), or null. */

@@ -47,7 +47,7 @@ final class Rewrites {
     }
 
     /** Java's {@code \w} without UNICODE_CHARACTER_CLASS. */
-    private static boolean isWordChar(char c) {
+    static boolean isWordChar(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 

@@ -14,15 +14,13 @@ final class Draft {
     private final Instant now;
     private RoomSettings settings;
     private Mode chosen;
-    /** The state's own (immutable) members, hands and slow-mode overrides until an event changes them. */
+    /** The state drafted from: its members, hands and slow-mode overrides serve until an event changes them. */
+    private final TurnState from;
     private Map<String, Member> members;
-    private boolean membersCopied;
     private List<RaisedHand> hands;
-    private boolean handsCopied;
     private Floor floor;
     private List<String> round;
     private Map<String, Integer> slowOverrides;
-    private boolean slowOverridesCopied;
     private final Map<String, Instant> lastSpokeAt;
     private final Map<String, SpeakingTime> speaking;
     private long seq;
@@ -30,6 +28,7 @@ final class Draft {
 
     Draft(TurnState state, Instant now) {
         this.now = now;
+        this.from = state;
         this.settings = state.settings;
         this.chosen = state.chosenMode;
         this.members = state.members;
@@ -42,27 +41,24 @@ final class Draft {
         this.seq = state.seq;
     }
 
-    /** Copied on the first change: most events (a message) change none of these. */
+    /** Copied from the state's on the first change: most events (a message) change none of these. */
     private Map<String, Member> changedMembers() {
-        if (!membersCopied) {
+        if (members == from.members) {
             members = new HashMap<>(members);
-            membersCopied = true;
         }
         return members;
     }
 
     private List<RaisedHand> changedHands() {
-        if (!handsCopied) {
+        if (hands == from.hands) {
             hands = new ArrayList<>(hands);
-            handsCopied = true;
         }
         return hands;
     }
 
     private Map<String, Integer> changedSlowOverrides() {
-        if (!slowOverridesCopied) {
+        if (slowOverrides == from.slowOverrides) {
             slowOverrides = new HashMap<>(slowOverrides);
-            slowOverridesCopied = true;
         }
         return slowOverrides;
     }

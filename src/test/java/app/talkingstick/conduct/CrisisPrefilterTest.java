@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,19 +25,11 @@ class CrisisPrefilterTest {
     void skipsNoRuleThatMatches() throws IOException {
         List<String> texts = texts();
         assertTrue(texts.size() > 900, "expected the corpora, found " + texts.size() + " lines");
-        int checked = 0;
-        int skipped = 0;
-        for (String raw : texts) {
-            String scan = CrisisDetector.blankIdioms(CrisisText.of(raw).text);
-            LiteralIndex.Candidates candidates = CrisisDetector.RULE_LITERALS.scan(scan);
-            for (int i = 0; i < CrisisRules.RULES.size(); i++) {
-                boolean matches = CrisisRules.RULES.get(i).pattern().matcher(scan).find();
-                assertTrue(!matches || candidates.mayMatch(i), "rule " + CrisisRules.RULES.get(i).id()
-                        + " matched a text the prefilter excluded");
-                checked++;
-                skipped += candidates.mayMatch(i) ? 0 : 1;
-            }
-        }
+        List<Pattern> rules = CrisisRules.RULES.stream().map(CrisisRules.Rule::pattern).toList();
+        int skipped = spared(texts, CrisisPrefilterTest::prepared, rules,
+                t -> CrisisDetector.RULE_LITERALS.scan(t)::mayMatch,
+                i -> "rule " + CrisisRules.RULES.get(i).id() + " matched a text the prefilter excluded");
+        int checked = texts.size() * rules.size();
         assertTrue(skipped > checked / 2, "the prefilter should spare most rule runs, spared " + skipped + " of "
                 + checked);
     }
@@ -40,18 +37,10 @@ class CrisisPrefilterTest {
     /** A rule of several alternatives is skipped only when none of its alternatives finds anything in the text. */
     @Test
     void theAlternativesCheckSkipsNoRuleThatMatches() throws IOException {
-        int spared = 0;
-        for (String raw : texts()) {
-            String scan = CrisisDetector.blankIdioms(CrisisText.of(raw).text);
-            RuleBranches.Text branches = CrisisDetector.RULE_BRANCHES.on(scan);
-            for (int i = 0; i < CrisisRules.RULES.size(); i++) {
-                boolean matches = CrisisRules.RULES.get(i).pattern().matcher(scan).find();
-                boolean mayMatch = branches.mayMatch(i);
-                assertTrue(!matches || mayMatch, "rule " + CrisisRules.RULES.get(i).id()
-                        + " matched a text its alternatives check excluded");
-                spared += mayMatch ? 0 : 1;
-            }
-        }
+        List<Pattern> rules = CrisisRules.RULES.stream().map(CrisisRules.Rule::pattern).toList();
+        int spared = spared(texts(), CrisisPrefilterTest::prepared, rules,
+                t -> CrisisDetector.RULE_BRANCHES.on(t)::mayMatch,
+                i -> "rule " + CrisisRules.RULES.get(i).id() + " matched a text its alternatives check excluded");
         assertTrue(spared > 1_000, "the alternatives check should spare rule runs, spared " + spared);
     }
 
@@ -61,19 +50,12 @@ class CrisisPrefilterTest {
      */
     @Test
     void skipsNoDiscountCheckThatMatches() throws IOException {
-        int spared = 0;
-        int checked = 0;
-        for (String raw : texts()) {
-            String scan = CrisisDetector.blankIdioms(CrisisText.of(raw).text);
-            LiteralIndex.Candidates candidates = CrisisDetector.CHECK_LITERALS.scan(scan);
-            for (int i = 0; i < CrisisDetector.CHECK_PATTERNS.size(); i++) {
-                boolean matches = CrisisDetector.CHECK_PATTERNS.get(i).matcher(scan).find();
-                assertTrue(!matches || candidates.mayMatch(i), "check " + CrisisDetector.CHECK_PATTERNS.get(i).pattern()
-                        + " matched a text the prefilter excluded");
-                checked++;
-                spared += candidates.mayMatch(i) ? 0 : 1;
-            }
-        }
+        List<String> texts = texts();
+        List<Pattern> checks = CrisisDetector.CHECK_PATTERNS;
+        int spared = spared(texts, CrisisPrefilterTest::prepared, checks,
+                t -> CrisisDetector.CHECK_LITERALS.scan(t)::mayMatch,
+                i -> "check " + checks.get(i).pattern() + " matched a text the prefilter excluded");
+        int checked = texts.size() * checks.size();
         assertTrue(spared > checked / 2, "the prefilter should spare most check runs, spared " + spared + " of "
                 + checked);
     }
@@ -93,18 +75,33 @@ class CrisisPrefilterTest {
         List<String> texts = texts();
         texts.addAll(List.of("call me on 07700 900123", "mail me: sam (at) example (dot) com", "i live at 12 Baker St",
                 "my insta is @sam_rivers", "u/quiet_owl", "www . example . org / page", "SW1A 1AA", "t.me/someone"));
+        int spared = spared(texts, raw -> TextNormalizer.fold(raw).text(), PersonalDetails.GATED,
+                t -> PersonalDetails.LITERALS.scan(t)::mayMatch, i -> "a personal-detail pattern matched a text the"
+                        + " prefilter excluded: " + PersonalDetails.GATED.get(i).pattern());
+        assertTrue(spared > texts.size() * 5, "the prefilter should spare most pattern runs, spared " + spared);
+    }
+
+    private static String prepared(String raw) {
+        return CrisisDetector.blankIdioms(CrisisText.of(raw).text);
+    }
+
+    /**
+     * Runs every pattern on every prepared text and asserts that none which matches was excluded by the filter under
+     * test ({@code filter} gives, per prepared text, whether pattern i may match); returns how many runs it spared.
+     */
+    private static int spared(List<String> texts, UnaryOperator<String> prepare, List<Pattern> patterns,
+                              Function<String, IntPredicate> filter, IntFunction<String> excluded) {
         int spared = 0;
         for (String raw : texts) {
-            String folded = TextNormalizer.fold(raw).text();
-            LiteralIndex.Candidates candidates = PersonalDetails.LITERALS.scan(folded);
-            for (int i = 0; i < PersonalDetails.GATED.size(); i++) {
-                boolean matches = PersonalDetails.GATED.get(i).matcher(folded).find();
-                assertTrue(!matches || candidates.mayMatch(i), "a personal-detail pattern matched a text the"
-                        + " prefilter excluded: " + PersonalDetails.GATED.get(i).pattern());
-                spared += candidates.mayMatch(i) ? 0 : 1;
+            String text = prepare.apply(raw);
+            IntPredicate mayMatch = filter.apply(text);
+            for (int i = 0; i < patterns.size(); i++) {
+                boolean matches = patterns.get(i).matcher(text).find();
+                assertTrue(!matches || mayMatch.test(i), excluded.apply(i));
+                spared += mayMatch.test(i) ? 0 : 1;
             }
         }
-        assertTrue(spared > texts.size() * 5, "the prefilter should spare most pattern runs, spared " + spared);
+        return spared;
     }
 
     private static List<String> texts() throws IOException {
