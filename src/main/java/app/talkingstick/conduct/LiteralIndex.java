@@ -2,8 +2,11 @@ package app.talkingstick.conduct;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +40,9 @@ final class LiteralIndex {
         }
     }
 
+    /** How much of each literal the automaton holds; see {@link #trimmed}. */
+    static final int LITERAL_PREFIX = 10;
+
     private final Map<Pattern, Integer> positions;
     private final boolean[] alwaysRun;
     private final int[] alphabet;
@@ -67,9 +73,28 @@ final class LiteralIndex {
             Pattern p = patterns.get(i);
             Set<String> required = p.flags() == 0 ? RegexLiterals.required(p.pattern()) : null;
             always[i] = required == null;
-            literals.add(required == null ? Set.of() : required);
+            literals.add(required == null ? Set.of() : trimmed(required));
         }
         return new LiteralIndex(patterns, always, Trie.build(literals));
+    }
+
+    /**
+     * Each literal cut to its first {@link #LITERAL_PREFIX} characters. A text holding a literal holds its prefix, so
+     * the index still never excludes an expression that would match; it only lets a few more run. Whole literals
+     * (some 16,000 of up to 50 characters for the crisis rules) made an automaton of 110,000 states, 18 MB of table
+     * that a busy server's cache could not keep, and a scan cost more in cache misses than in steps.
+     */
+    static Set<String> trimmed(Set<String> literals) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String literal : literals) {
+            out.add(literal.length() <= LITERAL_PREFIX ? literal : literal.substring(0, LITERAL_PREFIX));
+        }
+        return out;
+    }
+
+    /** How many states the automaton has: its table holds one row of ints per state. */
+    int states() {
+        return next.length / symbols;
     }
 
     /** How many expressions run on every text because no literal is known for them. */
@@ -88,7 +113,12 @@ final class LiteralIndex {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             int symbol = c < alphabet.length ? alphabet[c] : 0;
-            state = next[state * symbols + symbol];
+            int target = next[state * symbols + symbol];
+            if (target >= 0) {
+                state = target;
+                continue;
+            }
+            state = ~target;
             for (int s = ending[state] != null ? state : outputLink[state]; s > 0; s = outputLink[s]) {
                 for (int expression : ending[s]) {
                     possible[expression] = true;
@@ -98,7 +128,12 @@ final class LiteralIndex {
         return new Candidates(possible);
     }
 
-    /** The automaton as dense transition tables over the characters the literals use (any other character is 0). */
+    /**
+     * The automaton as dense transition tables over the characters the literals use (any other character is 0).
+     * Its states are numbered breadth first, so the shallow ones, where a scan spends most of its steps, share a few
+     * cache lines; a transition into a state where some literal ends is stored negated ({@code ~state}), so a step
+     * that finds nothing reads one table entry.
+     */
     private static final class Trie {
         int[] alphabet;
         int symbols;
@@ -137,8 +172,49 @@ final class LiteralIndex {
                     }
                 }
             }
-            t.link(children, ends);
+            int[] rank = breadthFirstRanks(children, t.symbols);
+            t.link(renumberedChildren(children, rank), renumbered(ends, rank));
+            t.flagOutputs();
             return t;
+        }
+
+        /** Each state's position in breadth-first order from the root, children in symbol order. */
+        private static int[] breadthFirstRanks(List<int[]> children, int symbols) {
+            int[] rank = new int[children.size()];
+            int[] queue = new int[children.size()];
+            int head = 0;
+            int tail = 1;
+            while (head < tail) {
+                int state = queue[head];
+                rank[state] = head++;
+                for (int symbol = 1; symbol < symbols; symbol++) {
+                    int child = children.get(state)[symbol];
+                    if (child != 0) {
+                        queue[tail++] = child;
+                    }
+                }
+            }
+            return rank;
+        }
+
+        private static List<int[]> renumberedChildren(List<int[]> children, int[] rank) {
+            int[][] out = new int[children.size()][];
+            for (int state = 0; state < children.size(); state++) {
+                int[] row = children.get(state).clone();
+                for (int symbol = 0; symbol < row.length; symbol++) {
+                    row[symbol] = row[symbol] == 0 ? 0 : rank[row[symbol]];
+                }
+                out[rank[state]] = row;
+            }
+            return Arrays.asList(out);
+        }
+
+        private static <T> List<T> renumbered(List<T> perState, int[] rank) {
+            List<T> out = new ArrayList<>(Collections.nCopies(perState.size(), null));
+            for (int state = 0; state < perState.size(); state++) {
+                out.set(rank[state], perState.get(state));
+            }
+            return out;
         }
 
         /** Breadth-first failure links, folded into a complete transition table. */
@@ -171,6 +247,16 @@ final class LiteralIndex {
                     } else {
                         next[state * symbols + symbol] = next[f * symbols + symbol];
                     }
+                }
+            }
+        }
+
+        /** Negates every transition into a state where a literal ends, its own or one down its output links. */
+        private void flagOutputs() {
+            for (int i = 0; i < next.length; i++) {
+                int target = next[i];
+                if (ending[target] != null || outputLink[target] > 0) {
+                    next[i] = ~target;
                 }
             }
         }

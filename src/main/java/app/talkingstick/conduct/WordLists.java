@@ -7,11 +7,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,10 +92,10 @@ public final class WordLists {
     private static volatile WordLists bundled;
 
     private final Map<Kind, Set<Term>> terms;
-    private final Map<String, List<Term>> byFirstWord;
-    private final List<Term> all;
-    /** For each term of several words, its second word's key (as {@link #candidateKeys} would give it). */
-    private final Map<Term, String> secondKeys = new IdentityHashMap<>();
+    private final Map<String, Bucket> byFirstWord;
+    private final Bucket all;
+    /** A number for each word key that is some term's second word, so the screen compares ints. */
+    private final Map<String, Integer> secondKeyIds = new HashMap<>();
 
     private WordLists(Map<Kind, Set<Term>> terms) {
         Map<Kind, Set<Term>> copy = new EnumMap<>(Kind.class);
@@ -110,13 +109,33 @@ public final class WordLists {
             for (Term term : terms.getOrDefault(kind, Set.of())) {
                 index.computeIfAbsent(squeeze(term.words().get(0)), k -> new ArrayList<>()).add(term);
                 if (term.words().size() > 1) {
-                    secondKeys.put(term, squeeze(term.words().get(1)));
+                    secondKeyIds.putIfAbsent(squeeze(term.words().get(1)), secondKeyIds.size());
                 }
                 everything.add(term);
             }
         }
-        this.byFirstWord = index;
-        this.all = List.copyOf(everything);
+        this.byFirstWord = new HashMap<>();
+        index.forEach((key, list) -> byFirstWord.put(key, bucket(list)));
+        this.all = bucket(everything);
+    }
+
+    /**
+     * Terms that start alike, with each one's second word's key number beside it ({@link #ONE_WORD} for a term of one
+     * word): the screen reads one int array instead of visiting each term, which in a busy server's cold cache cost
+     * more than the matching it spares.
+     */
+    private record Bucket(Term[] terms, int[] secondKeys) {
+    }
+
+    private static final int ONE_WORD = -1;
+
+    private Bucket bucket(List<Term> list) {
+        Term[] array = list.toArray(new Term[0]);
+        int[] seconds = new int[array.length];
+        for (int t = 0; t < array.length; t++) {
+            seconds[t] = array[t].words().size() > 1 ? secondKeyIds.get(squeeze(array[t].words().get(1))) : ONE_WORD;
+        }
+        return new Bucket(array, seconds);
     }
 
     /** No terms at all. */
@@ -183,7 +202,8 @@ public final class WordLists {
     /** Whether {@code word} (already normalised) matches a one-word term of any list. */
     boolean isSingleWordTerm(String word) {
         for (String key : candidateKeys(word)) {
-            for (Term term : byFirstWord.getOrDefault(key, List.of())) {
+            Bucket bucket = byFirstWord.get(key);
+            for (Term term : bucket == null ? new Term[0] : bucket.terms()) {
                 if (term.words().size() == 1 && matchForm(word, term.words().get(0), true) != Match.NONE) {
                     return true;
                 }
@@ -205,55 +225,72 @@ public final class WordLists {
     List<Hit> find(List<Word> words, boolean screenSecondWord) {
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
-            Word first = words.get(i);
-            List<Term> candidates = new ArrayList<>();
-            for (String form : forms(first)) {
-                if (form.indexOf('*') >= 0) {
-                    addNew(candidates, all);
-                } else {
-                    for (String key : candidateKeys(form)) {
-                        addNew(candidates, byFirstWord.getOrDefault(key, List.of()));
-                    }
-                }
-            }
+            List<Bucket> buckets = bucketsStarting(words.get(i));
             NextWord next = null;
-            for (Term term : candidates) {
-                if (screenSecondWord && term.words().size() > 1) {
-                    if (i + 1 >= words.size()) {
-                        continue;
+            for (int b = 0; b < buckets.size(); b++) {
+                Bucket bucket = buckets.get(b);
+                for (int t = 0; t < bucket.terms().length; t++) {
+                    int second = bucket.secondKeys()[t];
+                    if (screenSecondWord && second != ONE_WORD) {
+                        if (i + 1 >= words.size()) {
+                            continue;
+                        }
+                        next = next != null ? next : nextWord(words.get(i + 1));
+                        if (!next.mayBe(second)) {
+                            continue;
+                        }
                     }
-                    next = next != null ? next : NextWord.of(words.get(i + 1));
-                    if (!next.mayBe(secondKeys.get(term))) {
-                        continue;
+                    Term term = bucket.terms()[t];
+                    if (b > 0 && inEarlier(buckets, b, term)) {
+                        continue; // tried already: only the bucket of every term, for a wildcard, repeats any
                     }
-                }
-                Hit hit = match(words, i, term);
-                if (hit != null) {
-                    hits.add(hit);
+                    Hit hit = match(words, i, term);
+                    if (hit != null) {
+                        hits.add(hit);
+                    }
                 }
             }
         }
         return hits;
     }
 
-    /** Adds the terms not already in {@code into}, in order; by identity (a term's hash walks all its words). */
-    private static void addNew(List<Term> into, Collection<Term> terms) {
-        if (into.isEmpty()) {
-            into.addAll(terms); // each list holds distinct terms
-            return;
-        }
-        for (Term term : terms) {
-            boolean seen = false;
-            for (Term had : into) {
-                if (had == term) {
-                    seen = true;
-                    break;
+    /** The buckets of the terms a word may start, in the order of its forms and their keys, each bucket once. */
+    private List<Bucket> bucketsStarting(Word first) {
+        List<Bucket> buckets = new ArrayList<>(2);
+        for (String form : forms(first)) {
+            if (form.indexOf('*') >= 0) {
+                addOnce(buckets, all);
+            } else {
+                for (String key : candidateKeys(form)) {
+                    Bucket bucket = byFirstWord.get(key);
+                    if (bucket != null) {
+                        addOnce(buckets, bucket);
+                    }
                 }
             }
-            if (!seen) {
-                into.add(term);
+        }
+        return buckets;
+    }
+
+    private static void addOnce(List<Bucket> buckets, Bucket bucket) {
+        for (Bucket had : buckets) {
+            if (had == bucket) {
+                return;
             }
         }
+        buckets.add(bucket);
+    }
+
+    /** Whether a bucket before {@code b} holds {@code term}; by identity (a term's hash walks all its words). */
+    private static boolean inEarlier(List<Bucket> buckets, int b, Term term) {
+        for (int e = 0; e < b; e++) {
+            for (Term had : buckets.get(e).terms()) {
+                if (had == term) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -261,19 +298,33 @@ public final class WordLists {
      * same letters (a plural form once its ending is cut), which {@link #candidateKeys} lists; a wildcard form
      * ("f*ck") may be anything.
      */
-    private record NextWord(Set<String> keys, boolean wildcard) {
-        static NextWord of(Word w) {
-            Set<String> keys = new HashSet<>();
-            boolean wildcard = false;
-            for (String form : forms(w)) {
-                wildcard |= form.indexOf('*') >= 0;
-                keys.addAll(candidateKeys(form));
+    private NextWord nextWord(Word w) {
+        int[] ids = new int[0];
+        boolean wildcard = false;
+        for (String form : forms(w)) {
+            wildcard |= form.indexOf('*') >= 0;
+            for (String key : candidateKeys(form)) {
+                Integer id = secondKeyIds.get(key);
+                if (id != null) {
+                    ids = Arrays.copyOf(ids, ids.length + 1);
+                    ids[ids.length - 1] = id;
+                }
             }
-            return new NextWord(keys, wildcard);
         }
+        return new NextWord(ids, wildcard);
+    }
 
-        boolean mayBe(String key) {
-            return wildcard || keys.contains(key);
+    private record NextWord(int[] keys, boolean wildcard) {
+        boolean mayBe(int key) {
+            if (wildcard) {
+                return true;
+            }
+            for (int k : keys) {
+                if (k == key) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
