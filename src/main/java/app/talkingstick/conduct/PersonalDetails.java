@@ -149,7 +149,7 @@ public final class PersonalDetails {
         Folded folded = TextNormalizer.fold(text);
         String t = folded.text();
         List<int[]> found = new ArrayList<>(); // {start, end, kind ordinal} in folded text
-        Set<String> members = lower(memberNames);
+        Set<String> members = MemberNames.lowered(memberNames);
         LiteralIndex.Candidates may = LITERALS.scan(t);
 
         add(found, may, WEB_ADDRESS, t, Kind.LINK);
@@ -335,27 +335,6 @@ public final class PersonalDetails {
         }
         out.append(original.substring(copied));
         return new Result(out.toString(), spans);
-    }
-
-    /** The last member names lowered on this thread: a room passes the same names with every message. */
-    private record LoweredNames(Set<String> names, Set<String> lowered) {
-    }
-
-    private static final ThreadLocal<LoweredNames> LAST_NAMES = new ThreadLocal<>();
-
-    private static Set<String> lower(Set<String> names) {
-        LoweredNames last = LAST_NAMES.get();
-        if (last != null && last.names().equals(names)) {
-            return last.lowered();
-        }
-        Set<String> out = new java.util.HashSet<>();
-        for (String n : names) {
-            String name = TextNormalizer.fold(n).text().toLowerCase(Locale.ROOT);
-            out.add(name.startsWith("@") ? name.substring(1) : name);
-        }
-        Set<String> lowered = Set.copyOf(out);
-        LAST_NAMES.set(new LoweredNames(Set.copyOf(names), lowered));
-        return lowered;
     }
 
     private static Set<String> setOf(String... words) {

@@ -5,6 +5,7 @@ import app.talkingstick.conduct.ConductDecision;
 import app.talkingstick.conduct.ConductPolicy;
 import app.talkingstick.conduct.ConductSettings;
 import app.talkingstick.conduct.MemberConduct;
+import app.talkingstick.conduct.MemberNames;
 import app.talkingstick.conduct.WordLists;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The conduct state of one room, owned by its facilitator: each member's strikes, flood bucket
@@ -66,9 +66,10 @@ final class RoomConduct {
     members.clear();
   }
 
+  /** The members' pseudonyms of three letters or more, as the conduct check reads them. */
   static Set<String> namesOf(Iterable<Membership> members) {
     Set<String> names = new java.util.HashSet<>();
     members.forEach(m -> names.add(m.pseudonym()));
-    return names.stream().filter(n -> n.length() >= 3).collect(Collectors.toSet());
+    return MemberNames.of(names.stream().filter(n -> n.length() >= 3).toList());
   }
 }
