@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -89,8 +90,16 @@ final class ProcStats {
 
   /** CPU seconds used so far by the trees under the roots. */
   static double cpuSeconds(List<Long> roots) {
+    return cpuSecondsOf(tree(roots));
+  }
+
+  /**
+   * CPU seconds used so far by these processes, without walking {@code /proc} for their trees. A process among them
+   * that has exited still counts, in its parent's reaped-children time, once the parent has waited for it.
+   */
+  static double cpuSecondsOf(Collection<Long> pids) {
     long ticks = 0;
-    for (long pid : tree(roots)) {
+    for (long pid : pids) {
       long[] st = stat(pid);
       if (st != null) ticks += st[1];
     }
@@ -128,10 +137,10 @@ final class ProcStats {
     return -1;
   }
 
-  /** Summed VmRSS of the trees (PostgreSQL's shared buffers count once per backend: an upper bound). */
-  static long treeRss(List<Long> roots) {
+  /** Summed VmRSS of the processes (of a tree) (PostgreSQL's shared buffers count once per backend: an upper bound). */
+  static long treeRss(Collection<Long> pids) {
     long sum = 0;
-    for (long pid : tree(roots)) sum += Math.max(0, rss(pid));
+    for (long pid : pids) sum += Math.max(0, rss(pid));
     return sum;
   }
 
