@@ -11,7 +11,7 @@ import java.util.TreeMap;
 /**
  * Not a test: the per-message cost of {@link ConductPolicy#evaluate} in a group (a member with a full repeat
  * history, as in a busy room) on ordinary sentences like the load generator's, split by part, plus which crisis
- * rules the literal prefilter lets through on them. Run with
+ * rules the literal prefilter lets through on them, and the policy's cost with cold caches. Run with
  * {@code java -cp target/classes:target/test-classes app.talkingstick.conduct.ConductPolicyBenchmark}.
  */
 public final class ConductPolicyBenchmark {
@@ -44,6 +44,39 @@ public final class ConductPolicyBenchmark {
                     time(messages, Repeats::key));
         }
         printCandidateRules(messages);
+        for (int megabytes : new int[] {4, 32}) {
+            System.out.printf("evaluate with %d MB of other memory touched between messages: %.1f us%n", megabytes,
+                    timeEvaluateCold(policy, messages, names, megabytes));
+        }
+    }
+
+    /**
+     * {@link #timeEvaluate} as inside a busy server, where the networking and the other rooms' work push the policy's
+     * tables and code out of the caches between two messages: that work is imitated by writing to a buffer of the
+     * given size, which is not timed.
+     */
+    private static double timeEvaluateCold(ConductPolicy policy, List<String> messages, Set<String> names,
+                                           int megabytes) {
+        long[] other = new long[megabytes * 128 * 1024];
+        Instant now = Instant.parse("2026-11-22T10:00:00Z");
+        MemberConduct member = policy.newMember(now);
+        long nanos = 0;
+        for (int round = 0; round < 3; round++) {
+            nanos = 0;
+            for (String m : messages) {
+                for (int i = 0; i < other.length; i += 8) {
+                    other[i] += i; // one write per 64-byte cache line
+                }
+                now = now.plus(Duration.ofMillis(5));
+                long start = System.nanoTime();
+                member = policy.evaluate(ChannelKind.GROUP, m, member, now, names).state();
+                nanos += System.nanoTime() - start;
+            }
+        }
+        if (other[8] == 42) {
+            System.out.println(other[8]);
+        }
+        return nanos / 1e3 / messages.size();
     }
 
     /**
