@@ -128,6 +128,7 @@ public final class WordLists {
     }
 
     private static final int ONE_WORD = -1;
+    private static final Bucket NO_TERMS = new Bucket(new Term[0], new int[0]);
 
     private Bucket bucket(List<Term> list) {
         Term[] array = list.toArray(new Term[0]);
@@ -202,8 +203,7 @@ public final class WordLists {
     /** Whether {@code word} (already normalised) matches a one-word term of any list. */
     boolean isSingleWordTerm(String word) {
         for (String key : candidateKeys(word)) {
-            Bucket bucket = byFirstWord.get(key);
-            for (Term term : bucket == null ? new Term[0] : bucket.terms()) {
+            for (Term term : byFirstWord.getOrDefault(key, NO_TERMS).terms()) {
                 if (term.words().size() == 1 && matchForm(word, term.words().get(0), true) != Match.NONE) {
                     return true;
                 }
