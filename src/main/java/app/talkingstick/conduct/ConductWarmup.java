@@ -31,7 +31,7 @@ public final class ConductWarmup {
             "call me on 07700 900123 or email me at someone@example.org", "i'm outside the off licence right now",
             "I cut again last night", "u r such a l0ser", "I'm not suicidal, just exhausted",
             "two years ago I tried to end my life, today I ran 10k", "this commute is killing me");
-    private static final Set<String> NAMES = Set.of("Quiet Heron", "Brave Otter", "Gentle Fox");
+    private static final Set<String> NAMES = MemberNames.of(Set.of("Quiet Heron", "Brave Otter", "Gentle Fox"));
 
     private ConductWarmup() {
     }

@@ -1,6 +1,5 @@
 package app.talkingstick.conduct;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -217,23 +216,18 @@ final class LiteralIndex {
             return out;
         }
 
-        /** Breadth-first failure links, folded into a complete transition table. */
+        /**
+         * Failure links, folded into a complete transition table. The states are numbered breadth first, so taking
+         * them in order reaches each one after its parent and after every shallower state its failure link can be.
+         */
         private void link(List<int[]> children, List<List<Integer>> ends) {
             int states = children.size();
             next = new int[states * symbols];
             ending = new int[states][];
             outputLink = new int[states];
             int[] fail = new int[states];
-            ArrayDeque<Integer> queue = new ArrayDeque<>();
-            for (int symbol = 1; symbol < symbols; symbol++) {
-                int child = children.get(0)[symbol];
-                next[symbol] = child;
-                if (child != 0) {
-                    queue.add(child);
-                }
-            }
-            while (!queue.isEmpty()) {
-                int state = queue.poll();
+            System.arraycopy(children.get(0), 1, next, 1, symbols - 1);
+            for (int state = 1; state < states; state++) {
                 List<Integer> own = ends.get(state);
                 ending[state] = own == null ? null : own.stream().mapToInt(Integer::intValue).toArray();
                 int f = fail[state];
@@ -243,7 +237,6 @@ final class LiteralIndex {
                     if (child != 0) {
                         fail[child] = next[f * symbols + symbol];
                         next[state * symbols + symbol] = child;
-                        queue.add(child);
                     } else {
                         next[state * symbols + symbol] = next[f * symbols + symbol];
                     }

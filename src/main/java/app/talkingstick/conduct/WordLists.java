@@ -225,33 +225,37 @@ public final class WordLists {
     List<Hit> find(List<Word> words, boolean screenSecondWord) {
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
-            List<Bucket> buckets = bucketsStarting(words.get(i));
-            NextWord next = null;
-            for (int b = 0; b < buckets.size(); b++) {
-                Bucket bucket = buckets.get(b);
-                for (int t = 0; t < bucket.terms().length; t++) {
-                    int second = bucket.secondKeys()[t];
-                    if (screenSecondWord && second != ONE_WORD) {
-                        if (i + 1 >= words.size()) {
-                            continue;
-                        }
-                        next = next != null ? next : nextWord(words.get(i + 1));
-                        if (!next.mayBe(second)) {
-                            continue;
-                        }
+            addHitsStartingAt(words, i, screenSecondWord, hits);
+        }
+        return hits;
+    }
+
+    private void addHitsStartingAt(List<Word> words, int i, boolean screenSecondWord, List<Hit> hits) {
+        List<Bucket> buckets = bucketsStarting(words.get(i));
+        NextWord next = null;
+        for (int b = 0; b < buckets.size(); b++) {
+            Bucket bucket = buckets.get(b);
+            for (int t = 0; t < bucket.terms().length; t++) {
+                int second = bucket.secondKeys()[t];
+                if (screenSecondWord && second != ONE_WORD) {
+                    if (i + 1 >= words.size()) {
+                        continue;
                     }
-                    Term term = bucket.terms()[t];
-                    if (b > 0 && inEarlier(buckets, b, term)) {
-                        continue; // tried already: only the bucket of every term, for a wildcard, repeats any
+                    next = next != null ? next : nextWord(words.get(i + 1));
+                    if (!next.mayBe(second)) {
+                        continue;
                     }
-                    Hit hit = match(words, i, term);
-                    if (hit != null) {
-                        hits.add(hit);
-                    }
+                }
+                Term term = bucket.terms()[t];
+                if (b > 0 && inEarlier(buckets, b, term)) {
+                    continue; // tried already: only the bucket of every term, for a wildcard, repeats any
+                }
+                Hit hit = match(words, i, term);
+                if (hit != null) {
+                    hits.add(hit);
                 }
             }
         }
-        return hits;
     }
 
     /** The buckets of the terms a word may start, in the order of its forms and their keys, each bucket once. */

@@ -68,8 +68,10 @@ final class RoomConduct {
 
   /** The members' pseudonyms of three letters or more, as the conduct check reads them. */
   static Set<String> namesOf(Iterable<Membership> members) {
-    Set<String> names = new java.util.HashSet<>();
-    members.forEach(m -> names.add(m.pseudonym()));
-    return MemberNames.of(names.stream().filter(n -> n.length() >= 3).toList());
+    List<String> names = new java.util.ArrayList<>();
+    members.forEach(m -> {
+      if (m.pseudonym().length() >= 3) names.add(m.pseudonym());
+    });
+    return MemberNames.of(names);
   }
 }
