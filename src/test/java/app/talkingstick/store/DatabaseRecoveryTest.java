@@ -106,4 +106,10 @@ class DatabaseRecoveryTest {
     assertEquals(true, dataDir.resolve("postgres").resolve("PG_VERSION").toFile().exists());
     assertEquals(true, dataDir.resolve("keys").resolve("jwt-es256-private.pem").toFile().exists());
   }
+
+  @Test
+  void theEmbeddedDatabaseWritesItsLogInSmallSegmentsSoANewOneDoesNotHoldCommitsBack() {
+    String size = server.sql("SHOW wal_segment_size").iterator().next().getString(0);
+    assertEquals("1MB", size);
+  }
 }
