@@ -49,7 +49,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setDataDirectory(pgData)
           .setCleanDataDirectory(false)
           .setOverrideWorkingDirectory(work.toFile())
-          .setLocaleConfig("wal-segsize", WAL_SEGMENT_MB)
+          .setLocaleConfig("wal-segsize", WAL_SEGMENT_MB) // zonky passes every "locale" entry to initdb as --key=value
           .setServerConfig("synchronous_commit", "on")
           .setServerConfig("fsync", "on")
           .setServerConfig("max_connections", "200")
