@@ -9,6 +9,7 @@ import app.talkingstick.conduct.MemberNames;
 import app.talkingstick.conduct.WordLists;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ final class RoomConduct {
 
   /** The members' pseudonyms of three letters or more, as the conduct check reads them. */
   static Set<String> namesOf(Iterable<Membership> members) {
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     members.forEach(m -> {
       if (m.pseudonym().length() >= 3) names.add(m.pseudonym());
     });

@@ -287,8 +287,9 @@ public final class Bench {
     // the generator's one core, and at the window's edges it delayed the receipts of that second by as much.
     List<Long> roots = p.roots();
     List<Long> dbOnly = roots.size() > 1 ? roots.subList(1, roots.size()) : List.of();
-    Set<Long> serverPids = ProcStats.tree(roots);
-    Set<Long> dbPids = dbOnly.isEmpty() ? Set.of() : ProcStats.tree(dbOnly);
+    Map<Long, List<Long>> children = ProcStats.childrenByParent();
+    Set<Long> serverPids = ProcStats.tree(roots, children);
+    Set<Long> dbPids = ProcStats.tree(dbOnly, children);
 
     long start = System.nanoTime() + 300_000_000L;
     long windowStart = start + TimeUnit.SECONDS.toNanos(warmupS);

@@ -55,6 +55,11 @@ final class ProcStats {
 
   /** Every live process in the trees under the roots. */
   static Set<Long> tree(List<Long> roots) {
+    return tree(roots, childrenByParent());
+  }
+
+  /** Every process's children, by parent pid, from one walk of {@code /proc} (empty if it cannot be read). */
+  static Map<Long, List<Long>> childrenByParent() {
     Map<Long, List<Long>> children = new HashMap<>();
     try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
       for (Path p : procs) {
@@ -64,6 +69,11 @@ final class ProcStats {
     } catch (IOException e) {
       // fall back to the roots alone
     }
+    return children;
+  }
+
+  /** The roots and all their descendants in {@code children}. */
+  static Set<Long> tree(List<Long> roots, Map<Long, List<Long>> children) {
     Set<Long> all = new HashSet<>();
     ArrayDeque<Long> todo = new ArrayDeque<>(roots);
     while (!todo.isEmpty()) {
@@ -137,7 +147,7 @@ final class ProcStats {
     return -1;
   }
 
-  /** Summed VmRSS of the processes (of a tree) (PostgreSQL's shared buffers count once per backend: an upper bound). */
+  /** Summed VmRSS of the processes (PostgreSQL's shared buffers count once per backend: an upper bound). */
   static long treeRss(Collection<Long> pids) {
     long sum = 0;
     for (long pid : pids) sum += Math.max(0, rss(pid));
