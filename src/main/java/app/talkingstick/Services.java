@@ -7,6 +7,8 @@ import app.talkingstick.bridge.AddressRules;
 import app.talkingstick.bridge.Inbox;
 import app.talkingstick.channel.ChannelCipher;
 import app.talkingstick.config.Config;
+import app.talkingstick.conversation.PrivateLines;
+import app.talkingstick.conversation.Screening;
 import app.talkingstick.group.GroupMessageWriter;
 import app.talkingstick.group.MembershipStore;
 import app.talkingstick.group.RoomNotifier;
@@ -26,4 +28,6 @@ public record Services(
     MembershipStore memberships,
     RoomNotifier rooms,
     ChannelCipher channelCipher,
-    GroupMessageWriter groupMessages) {}
+    GroupMessageWriter groupMessages,
+    Screening screening,
+    PrivateLines privateLines) {}

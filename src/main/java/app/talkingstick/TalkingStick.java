@@ -12,12 +12,15 @@ import app.talkingstick.bridge.UserAddresses;
 import app.talkingstick.channel.ChannelAccess;
 import app.talkingstick.channel.ChannelCipher;
 import app.talkingstick.channel.ChannelKeys;
+import app.talkingstick.channel.ChannelService;
 import app.talkingstick.channel.ChannelVerticle;
 import app.talkingstick.conduct.ConductPolicy;
 import app.talkingstick.conduct.ConductWarmup;
 import app.talkingstick.conduct.CrisisClassifier;
 import app.talkingstick.config.Config;
 import app.talkingstick.config.ConfigException;
+import app.talkingstick.conversation.Screening;
+import app.talkingstick.safety.EscalationWatchVerticle;
 import app.talkingstick.http.ApiError;
 import app.talkingstick.demo.DemoSeeder;
 import app.talkingstick.group.GroupAccess;
@@ -96,6 +99,7 @@ public final class TalkingStick implements AutoCloseable {
       warmUpConduct(config);
       vertx.deployVerticle(new HousekeepingVerticle(services.auth())).await();
       vertx.deployVerticle(services.groupMessages()).await();
+      if (config.moderatesAndStores()) vertx.deployVerticle(new EscalationWatchVerticle(services)).await();
       vertx.deployVerticle(new LiveDirectoryVerticle(Map.of(
           FacilitatorVerticle.KIND, groupId -> new FacilitatorVerticle(groupId, services),
           ChannelVerticle.KIND, channelId -> new ChannelVerticle(channelId, services)))).await();
@@ -121,9 +125,11 @@ public final class TalkingStick implements AutoCloseable {
     MembershipStore memberships = new MembershipStore(pool);
     new GroupAccess(vertx, memberships).install(rules);
     new ChannelAccess(vertx, pool).install(rules);
-    return new Services(config, pool, metrics, accessTokens, tickets, auth, new Inbox(vertx), rules,
+    Inbox inbox = new Inbox(vertx);
+    return new Services(config, pool, metrics, accessTokens, tickets, auth, inbox, rules,
         memberships, new RoomNotifier(vertx), channelCipher,
-        new GroupMessageWriter(new GroupMessageStore(pool), config.groupCommitGap()));
+        new GroupMessageWriter(new GroupMessageStore(pool), config.groupCommitGap()), Screening.defaults(),
+        new ChannelService(pool, inbox, channelCipher).privateLines());
   }
 
   /**
@@ -152,7 +158,7 @@ public final class TalkingStick implements AutoCloseable {
 
   private static Future<Void> bootstrapAccounts(Vertx vertx, Config config, Services services) {
     Future<Void> admin = config.admin()
-        .map(a -> services.auth().ensureAdmin(a.username(), a.password()).recover(err -> Future.failedFuture(
+        .map(a -> services.auth().ensureAdmin(a.username(), a.password(), a.email()).recover(err -> Future.failedFuture(
             err instanceof ApiError api && api.status() == 400
                 ? new ConfigException("ADMIN_USERNAME/ADMIN_PASSWORD: " + api.getMessage())
                 : err)))

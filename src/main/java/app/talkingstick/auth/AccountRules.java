@@ -47,4 +47,14 @@ public final class AccountRules {
     }
     return Optional.empty();
   }
+
+  private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+  /** An address escalation reminders can go to: one {@code @}, a dotted domain, no spaces or controls, at most 254. */
+  public static Optional<String> emailProblem(String email) {
+    if (email.length() > 254 || !EMAIL.matcher(email).matches() || email.codePoints().anyMatch(Character::isISOControl)) {
+      return Optional.of("email must be an address like name@example.org");
+    }
+    return Optional.empty();
+  }
 }

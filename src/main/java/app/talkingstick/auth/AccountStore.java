@@ -16,7 +16,8 @@ public final class AccountStore {
 
   private static final String COLUMNS = "id, username, display_name, role, token_generation, password_hash";
   private static final String INSERT =
-      "INSERT INTO accounts (username, display_name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING " + COLUMNS;
+      "INSERT INTO accounts (username, display_name, password_hash, role, email) VALUES ($1, $2, $3, $4, $5) RETURNING " + COLUMNS;
+  private static final String SET_EMAIL = "UPDATE accounts SET email = $2 WHERE username = $1";
   private static final String BY_USERNAME = "SELECT " + COLUMNS + " FROM accounts WHERE username = $1";
   private static final String BY_ID = "SELECT " + COLUMNS + " FROM accounts WHERE id = $1";
   private static final String BUMP_GENERATION =
@@ -28,13 +29,18 @@ public final class AccountStore {
     this.pool = pool;
   }
 
-  public Future<Account> insert(String username, String displayName, String passwordHash, Role role) {
+  /** {@code email} (a therapist's or an admin's, for escalation reminders) may be null. */
+  public Future<Account> insert(String username, String displayName, String passwordHash, Role role, String email) {
     return pool.preparedQuery(INSERT)
-        .execute(Tuple.of(username, displayName, passwordHash, role.wire()))
+        .execute(Tuple.of(username, displayName, passwordHash, role.wire(), email))
         .map(rows -> Account.fromRow(rows.iterator().next()))
         .recover(err -> DatabaseErrors.isUniqueViolation(err)
             ? Future.failedFuture(ApiError.conflict("USERNAME_TAKEN", "That username is already taken."))
             : Future.failedFuture(err));
+  }
+
+  public Future<Void> setEmail(String username, String email) {
+    return pool.preparedQuery(SET_EMAIL).execute(Tuple.of(username, email)).mapEmpty();
   }
 
   public Future<Optional<Account>> byUsername(String username) {

@@ -49,23 +49,30 @@ public final class AuthService {
     String username = AccountRules.normaliseUsername(body.getString("username"));
     String password = body.getString("password");
     String displayName = body.getString("displayName");
+    // clients are known by name only; therapists and admins may give an address for escalation reminders
+    String email = role == Role.CLIENT || !(body.getValue("email") instanceof String e) || e.isBlank() ? null : e.strip();
     Optional<String> problem = AccountRules.usernameProblem(username)
         .or(() -> AccountRules.passwordProblem(password, username))
-        .or(() -> AccountRules.displayNameProblem(displayName));
+        .or(() -> AccountRules.displayNameProblem(displayName))
+        .or(() -> email == null ? Optional.empty() : AccountRules.emailProblem(email));
     if (problem.isPresent()) return Future.failedFuture(ApiError.invalid(problem.get()));
     return hashOffLoop(password)
-        .compose(hash -> accounts.insert(username, displayName.strip(), hash, role))
+        .compose(hash -> accounts.insert(username, displayName.strip(), hash, role, email))
         .onSuccess(a -> LOG.info("Created {} account {}", role.wire(), a.id()));
   }
 
   /** Creates the configured admin once; an existing account of that name is left as it is. */
-  public Future<Void> ensureAdmin(String username, String password) {
+  public Future<Void> ensureAdmin(String username, String password, Optional<String> email) {
+    Optional<String> problem = email.flatMap(AccountRules::emailProblem);
+    if (problem.isPresent()) return Future.failedFuture(ApiError.invalid("ADMIN_EMAIL: " + problem.get()));
     JsonObject body = new JsonObject().put("username", username).put("password", password).put("displayName", "Administrator");
-    return accounts.byUsername(AccountRules.normaliseUsername(username)).compose(existing -> existing.isPresent()
+    String name = AccountRules.normaliseUsername(username);
+    Future<Void> created = accounts.byUsername(name).compose(existing -> existing.isPresent()
         ? Future.succeededFuture()
         : createAccount(body, Role.ADMIN).recover(err -> err instanceof ApiError api && api.status() == 409
             ? Future.succeededFuture()
             : Future.failedFuture(err)).mapEmpty());
+    return email.isEmpty() ? created : created.compose(v -> accounts.setEmail(name, email.get()));
   }
 
   public Future<JsonObject> login(String rawUsername, String password, String remoteAddress) {

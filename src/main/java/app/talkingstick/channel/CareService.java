@@ -5,7 +5,7 @@ import app.talkingstick.audit.AuditLog;
 import app.talkingstick.auth.AccountStore;
 import app.talkingstick.auth.Principal;
 import app.talkingstick.auth.Role;
-import app.talkingstick.group.InviteStore;
+import app.talkingstick.auth.InviteCodes;
 import app.talkingstick.http.ApiError;
 import app.talkingstick.store.DatabaseErrors;
 import io.vertx.core.Future;
@@ -53,7 +53,7 @@ public final class CareService {
   /** {@code POST /api/clients/join}: the calling client redeems a therapist's invite. */
   public Future<JsonObject> join(Principal caller, String code) {
     if (!caller.is(Role.CLIENT)) return Future.failedFuture(ApiError.forbidden("Only clients redeem a therapist's invite."));
-    String normalised = InviteStore.normalise(code);
+    String normalised = InviteCodes.normalise(code);
     if (normalised.isEmpty()) return Future.failedFuture(ApiError.invalid("code is required"));
     return pool.withTransaction(tx -> redeem(tx, caller.accountId(), normalised))
         .recover(CareService::explainConflict)

@@ -1,13 +1,12 @@
 package app.talkingstick.channel;
 
-import app.talkingstick.group.InviteStore;
+import app.talkingstick.auth.InviteCodes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,7 +38,6 @@ public final class CareStore {
       + " FROM client_invites WHERE code = $1 FOR UPDATE";
   private static final String USE_INVITE = "UPDATE client_invites SET used_by = $2, used_at = now() WHERE code = $1";
 
-  private final SecureRandom random = new SecureRandom();
 
   public Future<Boolean> isCare(SqlClient client, UUID therapistId, UUID clientId) {
     return client.preparedQuery(IS_CARE).execute(Tuple.of(therapistId, clientId))
@@ -68,7 +66,7 @@ public final class CareStore {
   }
 
   /**
-   * A new invite under a fresh random code ({@link InviteStore}'s alphabet and length); a (very
+   * A new invite under a fresh random code ({@link InviteCodes}' alphabet and length); a (very
    * unlikely) clash draws another code. Returns {@code {code, expiresAt}}.
    */
   public Future<JsonObject> createInvite(SqlClient client, UUID therapistId, int expiresInHours) {
@@ -76,7 +74,7 @@ public final class CareStore {
   }
 
   private Future<JsonObject> insertInvite(SqlClient client, UUID therapistId, int hours, int attempt) {
-    return client.preparedQuery(INSERT_INVITE).execute(Tuple.of(newCode(), therapistId, hours)).compose(rows -> {
+    return client.preparedQuery(INSERT_INVITE).execute(Tuple.of(InviteCodes.fresh(), therapistId, hours)).compose(rows -> {
       if (rows.size() == 1) {
         Row r = rows.iterator().next();
         Instant expires = r.getOffsetDateTime("expires_at").toInstant();
@@ -100,11 +98,4 @@ public final class CareStore {
     return client.preparedQuery(USE_INVITE).execute(Tuple.of(code, clientId)).mapEmpty();
   }
 
-  private String newCode() {
-    StringBuilder code = new StringBuilder(InviteStore.CODE_LENGTH);
-    for (int i = 0; i < InviteStore.CODE_LENGTH; i++) {
-      code.append(InviteStore.ALPHABET.charAt(random.nextInt(InviteStore.ALPHABET.length())));
-    }
-    return code.toString();
-  }
 }

@@ -1,8 +1,8 @@
 package app.talkingstick.channel;
 
 import app.talkingstick.channel.ChannelCipher.Sealed;
-import app.talkingstick.group.HistoryStore.Page;
-import app.talkingstick.store.ConversationLog.Stored;
+import app.talkingstick.conversation.HistoryPage;
+import app.talkingstick.conversation.ConversationLog.Stored;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
@@ -95,7 +95,7 @@ public final class ChannelMessageStore {
         } else {
           Long original = existing.get(m.senderId() + "/" + m.clientMsgId());
           if (original == null) throw new IllegalStateException("message neither inserted nor found: seq " + m.seq());
-          result.add(new Stored(original, true));
+          result.add(new Stored(original, original != m.seq())); // its own seq: this very message, written again
         }
       }
       return result;
@@ -103,7 +103,7 @@ public final class ChannelMessageStore {
   }
 
   /** A page of the channel's messages, in ascending seq order, as the group rooms page theirs. */
-  public Future<StoredPage> page(SqlClient client, UUID channelId, Page page) {
+  public Future<StoredPage> page(SqlClient client, UUID channelId, HistoryPage page) {
     int fetch = page.limit() + 1;
     Future<List<StoredMessage>> rows;
     if (page.after() != null) {

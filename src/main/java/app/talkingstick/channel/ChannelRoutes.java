@@ -1,10 +1,10 @@
 package app.talkingstick.channel;
 
+import app.talkingstick.conversation.HistoryPage;
 import app.talkingstick.Services;
 import app.talkingstick.auth.AuthRoutes;
 import app.talkingstick.auth.Principal;
 import app.talkingstick.auth.Role;
-import app.talkingstick.group.HistoryStore;
 import app.talkingstick.http.ApiError;
 import app.talkingstick.http.Authenticated;
 import app.talkingstick.http.Bodies;
@@ -64,8 +64,8 @@ public final class ChannelRoutes {
     Long after = Input.wholeQuery(ctx, "after");
     Long before = Input.wholeQuery(ctx, "before");
     if (after != null && before != null) throw ApiError.invalid("Use either after or before, not both.");
-    int limit = Input.limitQuery(ctx, HistoryStore.DEFAULT_LIMIT, HistoryStore.MAX_LIMIT);
-    HistoryStore.Page page = new HistoryStore.Page(after, before, limit);
+    int limit = Input.limitQuery(ctx, HistoryPage.DEFAULT_LIMIT, HistoryPage.MAX_LIMIT);
+    HistoryPage page = new HistoryPage(after, before, limit);
     Respond.json(ctx, 200, channels.history(Authenticated.principal(ctx), channelId, page));
   }
 

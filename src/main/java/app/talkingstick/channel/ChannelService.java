@@ -1,5 +1,7 @@
 package app.talkingstick.channel;
 
+import app.talkingstick.conversation.HistoryPage;
+import app.talkingstick.conversation.PrivateLines;
 import app.talkingstick.Services;
 import app.talkingstick.audit.AuditLog;
 import app.talkingstick.auth.AuthRoutes;
@@ -7,7 +9,6 @@ import app.talkingstick.auth.Principal;
 import app.talkingstick.auth.Role;
 import app.talkingstick.bridge.Inbox;
 import app.talkingstick.channel.ChannelMessageStore.StoredMessage;
-import app.talkingstick.group.HistoryStore;
 import app.talkingstick.http.ApiError;
 import app.talkingstick.store.DatabaseErrors;
 import io.vertx.core.Future;
@@ -44,9 +45,19 @@ public final class ChannelService {
   private final CareStore care = new CareStore();
 
   public ChannelService(Services services) {
-    this.pool = services.pool();
-    this.inbox = services.inbox();
-    this.cipher = services.channelCipher();
+    this(services.pool(), services.inbox(), services.channelCipher());
+  }
+
+  public ChannelService(Pool pool, Inbox inbox, ChannelCipher cipher) {
+    this.pool = pool;
+    this.inbox = inbox;
+    this.cipher = cipher;
+  }
+
+  /** The pull-aside from a group room: the channel, opened if need be, and the client invited into it. */
+  public PrivateLines privateLines() {
+    return (therapistId, clientId) -> openOrGet(therapistId, clientId)
+        .compose(channelId -> sendInvite(channelId, therapistId).map(channelId));
   }
 
   // ---- listing ----
@@ -139,7 +150,7 @@ public final class ChannelService {
   // ---- history and read markers ----
 
   /** A page of the channel's messages, opened for one of its two parties. */
-  public Future<JsonObject> history(Principal caller, UUID channelId, HistoryStore.Page page) {
+  public Future<JsonObject> history(Principal caller, UUID channelId, HistoryPage page) {
     return party(caller, channelId).compose(channel -> messages.page(pool, channelId, page)
         .map(stored -> new JsonObject()
             .put("messages", open(channel, stored.messages()))

@@ -6,10 +6,12 @@ import app.talkingstick.auth.Role;
 import app.talkingstick.safety.EscalationStore;
 import app.talkingstick.safety.SafetyNet;
 import app.talkingstick.bridge.SenderStamp;
-import app.talkingstick.group.RoomReply;
-import app.talkingstick.group.SayAction;
+import app.talkingstick.conduct.CrisisSignal;
+import app.talkingstick.conversation.ConversationLog;
+import app.talkingstick.conversation.Reply;
+import app.talkingstick.conversation.SayAction;
+import app.talkingstick.conversation.Screening;
 import app.talkingstick.live.LiveDirectoryVerticle;
-import app.talkingstick.store.ConversationLog;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -17,6 +19,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,6 +52,7 @@ public final class ChannelVerticle extends VerticleBase {
   private final ChannelMessageStore messages = new ChannelMessageStore();
   private final Map<UUID, SendRate> rates = new HashMap<>();
   private final SafetyNet safety;
+  private final Screening screening;
 
   private Channel channel;
   private ConversationLog<ChannelMessageStore.NewMessage> log;
@@ -60,6 +64,7 @@ public final class ChannelVerticle extends VerticleBase {
     this.channelId = channelId;
     this.services = services;
     this.safety = new SafetyNet(services);
+    this.screening = services.screening();
     this.idleAfter = services.config().roomIdle();
   }
 
@@ -101,75 +106,84 @@ public final class ChannelVerticle extends VerticleBase {
   private void onAction(Message<Object> msg) {
     Instant now = Instant.now();
     if (!(msg.body() instanceof JsonObject body) || !(body.getValue("type") instanceof String type)) {
-      msg.reply(RoomReply.invalid("An action is a JSON object with a string field 'type'."));
+      msg.reply(Reply.invalid("An action is a JSON object with a string field 'type'."));
       return;
     }
     SenderStamp.Sender sender = SenderStamp.read(msg.headers());
     Optional<Party> from = sender == null ? Optional.empty() : channel.party(sender.accountId());
     if (from.isEmpty()) {
-      msg.reply(RoomReply.refused("FORBIDDEN", "Only the two people in this conversation can write in it."));
+      msg.reply(Reply.refused("FORBIDDEN", "Only the two people in this conversation can write in it."));
       return;
     }
     lastActivity = now;
     if ("say".equals(type)) say(msg, from.get(), body, now);
-    else msg.reply(RoomReply.invalid("Unknown action type '" + type + "'."));
+    else msg.reply(Reply.invalid("Unknown action type '" + type + "'."));
   }
 
+  /**
+   * Screened for crisis first: a client's crisis text is never refused here (not for its length, not
+   * for the send rate), since the only other reader is their therapist, who is alerted at once.
+   */
   private void say(Message<Object> msg, Party from, JsonObject body, Instant now) {
     Optional<SayAction> parsed = SayAction.parse(body, msg);
     if (parsed.isEmpty()) return;
-    String text = parsed.get().text();
-    String clientMsgId = parsed.get().clientMsgId();
-    String key = from.accountId() + "/" + clientMsgId;
+    SayAction say = parsed.get();
+    String key = from.accountId() + "/" + say.clientMsgId();
     if (SayAction.answeredAsRetry(log, key, msg)) return;
+    Optional<CrisisSignal> crisis = screening.screen(say.text(), from.role() == Role.CLIENT);
+    if (crisis.isEmpty() && say.tooLong()) {
+      msg.reply(SayAction.tooLongRefusal());
+      return;
+    }
     long waitSeconds = rates.computeIfAbsent(from.accountId(), id -> new SendRate(BURST, REFILL, now)).take(now);
-    if (waitSeconds > 0) {
-      JsonObject refusal = RoomReply.refused("RATE_LIMITED", "You are sending very fast. Please wait a moment.");
+    if (crisis.isEmpty() && waitSeconds > 0) {
+      JsonObject refusal = Reply.refused("RATE_LIMITED", "You are sending very fast. Please wait a moment.");
       refusal.getJsonObject("error").put("retryAfter", waitSeconds);
       msg.reply(refusal);
       return;
     }
-    store(msg, from, key, clientMsgId, text, now);
+    store(msg, from, key, say, crisis, now);
   }
 
-  private void store(Message<Object> msg, Party from, String key, String clientMsgId, String text, Instant at) {
+  private void store(Message<Object> msg, Party from, String key, SayAction say, Optional<CrisisSignal> crisis, Instant at) {
     Future<ConversationLog.Stored> written;
     try {
-      written = log.append(key, seq -> new ChannelMessageStore.NewMessage(seq, from.accountId(), clientMsgId,
-          services.channelCipher().seal(text, ChannelCipher.messageContext(channelId, seq, from.accountId())), at));
+      written = log.append(key, seq -> new ChannelMessageStore.NewMessage(seq, from.accountId(), say.clientMsgId(),
+          services.channelCipher().seal(say.text(), ChannelCipher.messageContext(channelId, seq, from.accountId())), at));
     } catch (RuntimeException e) {
       LOG.error("Channel {}: a message could not be sealed: {}", channelId, e.getClass().getSimpleName());
-      msg.reply(RoomReply.unavailable());
-      return;
+      written = Future.failedFuture(e);
     }
     written.onComplete(result -> {
-      if (result.failed()) {
-        LOG.warn("Channel {}: a message was not stored: {}", channelId, result.cause().getClass().getSimpleName());
-        msg.reply(RoomReply.unavailable());
+      if (result.succeeded() && result.result().duplicate()) {
+        msg.reply(Reply.acknowledgement(result.result()));
         return;
       }
-      ConversationLog.Stored stored = result.result();
-      msg.reply(SayAction.acknowledgement(stored));
-      if (!stored.duplicate()) delivered(stored.seq(), from, text, at);
+      if (result.failed()) LOG.warn("Channel {}: a message was not stored: {}", channelId, result.cause().getClass().getSimpleName());
+      Long seq = result.succeeded() ? result.result().seq() : null;
+      if (seq != null) delivered(seq, from, say.text(), at);
+      JsonObject reply = seq != null ? Reply.acknowledgement(result.result()) : Reply.unavailable();
+      if (crisis.isEmpty()) {
+        msg.reply(reply);
+        return;
+      }
+      // the alert goes out even when the message could not be stored; the author hears after the escalation's commit
+      alert(crisis.get(), from, say.text(), seq, at)
+          .onComplete(alerted -> msg.reply(seq == null ? reply : reply.put("shared", true).put("support", safety.support(crisis.get()))));
     });
   }
 
-  /**
-   * After the commit: the message to both parties' sockets, the new unread count to the other
-   * party, and, when a client's words show signs of a crisis, an alert to their therapist. There
-   * is no conduct filtering in a therapy channel (the therapist decides); the send rate is its
-   * flood limit.
-   */
+  /** After the commit: the message to both parties' sockets and the new unread count to the other party. */
   private void delivered(long seq, Party from, String text, Instant at) {
     Broadcast.publish(vertx, ChannelAddresses.out(channelId), ChannelNotices.message(seq, from, text, at));
+    unread.changed(channel.other(from).accountId());
+  }
+
+  private Future<JsonObject> alert(CrisisSignal signal, Party from, String text, Long seq, Instant at) {
     Party therapist = channel.other(from);
-    unread.changed(therapist.accountId());
-    if (from.role() == Role.CLIENT) {
-      safety.detect(text).ifPresent(signal -> safety.raise(signal,
-          new EscalationStore.Origin(null, channelId, from.accountId(), null, seq),
-          new JsonObject().put("channelId", channelId.toString()).put("seq", seq)
-              .put("from", from.asAuthor()).put("text", text),
-          alert -> services.inbox().deliver(therapist.accountId(), alert)));
-    }
+    JsonObject where = new JsonObject().put("channelId", channelId.toString()).put("seq", seq).put("from", from.asAuthor())
+        .put("at", at.toString());
+    return safety.raise(new SafetyNet.Crisis(signal, new EscalationStore.Origin(null, channelId, from.accountId(), null, seq),
+        text, seq != null, List.of(therapist.accountId()), where));
   }
 }

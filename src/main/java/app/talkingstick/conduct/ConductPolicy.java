@@ -14,8 +14,9 @@ import java.util.Set;
  * according to the {@link Verdict}, carries out the {@link Escalation}s and, when the verdict has a crisis signal,
  * alerts staff and sends the member the {@link CrisisResources}.
  *
- * <p>Order of checks: crisis detection first (a message with crisis signs is never blocked, held, muted or rate
- * limited: it is allowed, masked in groups, and carries the signal); then the member's automatic mute; empty text;
+ * <p>Order of checks: crisis detection first (a message with crisis signs is never blocked, held, muted, rate limited or
+ * struck: the room shares it, masked where needed, with the signal, or, where the room would refuse or hold it, it goes
+ * privately to the therapists as {@link Verdict.Action#PRIVATE}); then the member's automatic mute; empty text;
  * maximum length; the token bucket; repeats; then, in groups only, abuse (block or hold, with a strike on block and
  * the ladder), the hold-everything step, and masking of personal details. Private channels get no masking, no abuse
  * checks and no ladder: the therapist decides.
@@ -67,60 +68,86 @@ public final class ConductPolicy {
 
     /**
      * Decides on {@code text} sent by a member whose state is {@code member}. {@code memberNames} are the pseudonyms
-     * in the room, so "@Sam" for a member is kept as a mention rather than masked as a handle.
+     * in the room, so "@Sam" for a member is kept as a mention rather than masked as a handle. Screens for crisis
+     * itself; a conversation that screened already passes the signal to the overload below.
      */
     public ConductDecision evaluate(ChannelKind channel, String text, MemberConduct member, Instant now,
                                     Set<String> memberNames) {
+        return evaluate(channel, text, member, now, memberNames, detector.detect(Objects.requireNonNull(text, "text")));
+    }
+
+    /**
+     * Decides on {@code text} given the crisis signal the conversation's screening found in it. Without a signal,
+     * the room's rules decide. With one, the text is never blocked, held or struck: if the room would have shared
+     * it, it is shared (masked where needed) and carries the signal; if the room would have refused or held it
+     * (mute, flood, repeat, length, abuse, hold-everything), it is {@link Verdict.Action#PRIVATE}: it goes, as
+     * written, to the therapists only, and the member's state takes no strike.
+     */
+    public ConductDecision evaluate(ChannelKind channel, String text, MemberConduct member, Instant now,
+                                    Set<String> memberNames, Optional<CrisisSignal> crisis) {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(member, "member");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(memberNames, "memberNames");
+        Objects.requireNonNull(crisis, "crisis");
+        ConductDecision judged = judge(channel, text, member, now, memberNames);
+        if (crisis.isEmpty()) {
+            return judged;
+        }
+        Verdict v = judged.verdict();
+        List<Flag> flags = new ArrayList<>();
+        flags.add(new Flag(Flag.Kind.CRISIS, crisis.get().label()));
+        flags.addAll(v.flags());
+        String reason = "crisis:" + crisis.get().label();
+        if (v.published()) {
+            return new ConductDecision(verdict(v.action(), v.text(), Optional.empty(), reason, "", flags, crisis,
+                    v.masked()), judged.state(), List.of());
+        }
+        return new ConductDecision(verdict(Verdict.Action.PRIVATE, text, Optional.empty(), reason, "", flags, crisis,
+                List.of()), member.refill(settings.flood(), now), List.of());
+    }
+
+    /** What the room's rules decide for {@code text}, crisis aside. */
+    private ConductDecision judge(ChannelKind channel, String text, MemberConduct member, Instant now,
+                                  Set<String> memberNames) {
         FloodSettings flood = settings.flood();
         MemberConduct state = member.refill(flood, now);
-        Optional<CrisisSignal> crisis = detector.detect(text);
-        boolean group = channel == ChannelKind.GROUP;
-
-        if (crisis.isEmpty()) {
-            if (state.mutedAt(now)) {
-                Instant until = state.mutedUntil().orElseThrow();
-                return refuse(state, text, Verdict.MUTED, "ladder:muted", muteMessage(now, until),
-                        Optional.of(until), List.of());
-            }
-            if (text.isBlank()) {
-                return refuse(state, text, Verdict.INVALID, "invalid:empty", "Your message is empty.",
-                        Optional.empty(), List.of());
-            }
-            if (text.length() > flood.maxLength()) {
-                return refuse(state, text, Verdict.TOO_LONG, "flood:too-long", "Your message is longer than "
-                        + flood.maxLength() + " characters. Please split it into shorter messages.",
-                        Optional.empty(), List.of(new Flag(Flag.Kind.FLOOD, "flood:too-long")));
-            }
-            if (state.tokens() < 1) {
-                Instant retry = state.nextTokenAt(flood);
-                long seconds = Math.max(1, (Duration.between(now, retry).toMillis() + 999) / 1000);
-                return refuse(state, text, Verdict.RATE_LIMITED, "flood:rate", "You're sending messages faster"
-                        + " than the group can read them. Please wait " + seconds + " second"
-                        + (seconds == 1 ? "" : "s") + " and try again.", Optional.of(retry),
-                        List.of(new Flag(Flag.Kind.FLOOD, "flood:rate")));
-            }
+        Optional<CrisisSignal> none = Optional.empty();
+        if (state.mutedAt(now)) {
+            Instant until = state.mutedUntil().orElseThrow();
+            return refuse(state, text, Verdict.MUTED, "ladder:muted", muteMessage(now, until),
+                    Optional.of(until), List.of());
+        }
+        if (text.isBlank()) {
+            return refuse(state, text, Verdict.INVALID, "invalid:empty", "Your message is empty.",
+                    Optional.empty(), List.of());
+        }
+        if (text.length() > flood.maxLength()) {
+            return refuse(state, text, Verdict.TOO_LONG, "flood:too-long", "Your message is longer than "
+                    + flood.maxLength() + " characters. Please split it into shorter messages.",
+                    Optional.empty(), List.of(new Flag(Flag.Kind.FLOOD, "flood:too-long")));
+        }
+        if (state.tokens() < 1) {
+            Instant retry = state.nextTokenAt(flood);
+            long seconds = Math.max(1, (Duration.between(now, retry).toMillis() + 999) / 1000);
+            return refuse(state, text, Verdict.RATE_LIMITED, "flood:rate", "You're sending messages faster"
+                    + " than the group can read them. Please wait " + seconds + " second"
+                    + (seconds == 1 ? "" : "s") + " and try again.", Optional.of(retry),
+                    List.of(new Flag(Flag.Kind.FLOOD, "flood:rate")));
         }
         String key = Repeats.key(text);
-        if (crisis.isEmpty() && Repeats.count(state, key, flood, now) >= flood.maxRepeats()) {
+        if (Repeats.count(state, key, flood, now) >= flood.maxRepeats()) {
             return refuse(state, text, Verdict.RATE_LIMITED, "flood:repeat", "You've already sent this message."
                     + " Please give people a moment to respond.", Optional.empty(),
                     List.of(new Flag(Flag.Kind.FLOOD, "flood:repeat")));
         }
-
-        List<Flag> flags = new ArrayList<>();
-        crisis.ifPresent(signal -> flags.add(new Flag(Flag.Kind.CRISIS, signal.label())));
-        if (!group) {
-            MemberConduct next = state.took(key, flood, now);
-            return new ConductDecision(verdict(Verdict.Action.ALLOW, text, Optional.empty(),
-                    crisis.map(c -> "crisis:" + c.label()).orElse(""), "", flags, crisis, List.of()), next,
-                    List.of());
+        if (channel != ChannelKind.GROUP) {
+            return new ConductDecision(verdict(Verdict.Action.ALLOW, text, Optional.empty(), "", "", List.of(),
+                    none, List.of()), state.took(key, flood, now), List.of());
         }
 
+        List<Flag> flags = new ArrayList<>();
         AbuseCheck.Finding abuse = AbuseCheck.check(TextNormalizer.normalize(text, lists), lists);
         flags.addAll(abuse.flags());
         PersonalDetails.Result masked = PersonalDetails.mask(text, memberNames);
@@ -128,20 +155,12 @@ public final class ConductPolicy {
             flags.add(new Flag(Flag.Kind.PERSONAL_DETAILS, "mask:" + kinds(masked)));
         }
 
-        if (crisis.isPresent()) {
-            // Never silence someone in crisis: published (masked if needed) whatever else is wrong.
-            MemberConduct next = state.took(key, flood, now);
-            Verdict.Action action = masked.masked() ? Verdict.Action.MASK : Verdict.Action.ALLOW;
-            return new ConductDecision(verdict(action, masked.text(), Optional.empty(),
-                    "crisis:" + crisis.get().label(), "", flags, crisis, masked.spans()), next, List.of());
-        }
-
         if (abuse.outcome() == AbuseCheck.Outcome.BLOCK) {
             MemberConduct next = state.withStrike();
             List<Escalation> steps = new ArrayList<>();
             next = Ladder.climb(next, settings.ladder(), now, steps);
             Verdict verdict = verdict(Verdict.Action.BLOCK, text, Optional.of(Verdict.CONTENT_BLOCKED),
-                    abuse.reason(), blockMessage(abuse.kind()), flags, crisis, List.of());
+                    abuse.reason(), blockMessage(abuse.kind()), flags, none, List.of());
             return new ConductDecision(verdict, next, steps);
         }
 
@@ -151,14 +170,14 @@ public final class ConductPolicy {
             String message = abuse.outcome() == AbuseCheck.Outcome.HOLD ? holdMessage(abuse.kind())
                     : "Your messages are being read by the facilitator before they're shared with the group.";
             return new ConductDecision(verdict(Verdict.Action.HOLD, masked.text(),
-                    Optional.of(Verdict.HELD_FOR_REVIEW), reason, message, flags, crisis, masked.spans()), next,
+                    Optional.of(Verdict.HELD_FOR_REVIEW), reason, message, flags, none, masked.spans()), next,
                     List.of());
         }
         if (masked.masked()) {
             return new ConductDecision(verdict(Verdict.Action.MASK, masked.text(), Optional.empty(),
-                    "mask:" + kinds(masked), "", flags, crisis, masked.spans()), next, List.of());
+                    "mask:" + kinds(masked), "", flags, none, masked.spans()), next, List.of());
         }
-        return new ConductDecision(verdict(Verdict.Action.ALLOW, text, Optional.empty(), "", "", flags, crisis,
+        return new ConductDecision(verdict(Verdict.Action.ALLOW, text, Optional.empty(), "", "", flags, none,
                 List.of()), next, List.of());
     }
 

@@ -32,7 +32,12 @@ public record Verdict(Action action, String text, Optional<String> code, String 
         /** Show only to staff (a {@code held} event) until a therapist approves or rejects it. */
         HOLD,
         /** Do not publish; answer the sender with {@link #code()} and {@link #message()}. */
-        BLOCK
+        BLOCK,
+        /**
+         * A crisis text the room would have refused or held: not shared with the group, sent to the therapists only
+         * as {@link #text()} (as written), the author told kindly that it reached them. Never a strike.
+         */
+        PRIVATE
     }
 
     public static final String CONTENT_BLOCKED = "CONTENT_BLOCKED";

@@ -30,7 +30,8 @@ public record Config(
     Duration floodRefill,
     Duration groupCommitGap,
     Duration conductWarmup,
-    int eventLoops) {
+    int eventLoops,
+    Alerts alerts) {
 
   /**
    * PRODUCT is the server as shipped. BARE turns moderation (conduct and crisis detection) and
@@ -43,10 +44,26 @@ public record Config(
     return profile == Profile.PRODUCT;
   }
 
-  public record AdminAccount(String username, String password) {
+  /** {@code email}: where escalation reminders go (empty: none). */
+  public record AdminAccount(String username, String password, Optional<String> email) {
     @Override
     public String toString() {
       return "AdminAccount[username=" + username + ", password=***]";
+    }
+  }
+
+  /**
+   * Crisis alerts: an escalation nobody acknowledges within {@code ackWithin} is sent again, to more
+   * people, and e-mailed when {@code smtp} is set; links in those mails start with {@code publicUrl}.
+   */
+  public record Alerts(Duration ackWithin, Optional<Smtp> smtp, String publicUrl) {}
+
+  /** An SMTP server to send through ({@code SMTP_URL}); the password never appears in {@link #toString}. */
+  public record Smtp(String host, int port, boolean ssl, boolean startTlsRequired, Optional<String> username,
+                     Optional<String> password, String from) {
+    @Override
+    public String toString() {
+      return "Smtp[" + host + ":" + port + (ssl ? ", ssl" : "") + "]";
     }
   }
 

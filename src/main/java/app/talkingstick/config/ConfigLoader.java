@@ -64,7 +64,42 @@ public final class ConfigLoader {
         Duration.ofMillis(integer("FLOOD_REFILL_MS", 4_000, 50, 3_600_000)),
         Duration.ofMillis(integer("GROUP_COMMIT_MS", 5, 0, 100)),
         Duration.ofMillis(integer("CONDUCT_WARMUP_MS", 3000, 0, 60_000)),
-        integer("EVENT_LOOPS", 0, 0, 256));
+        integer("EVENT_LOOPS", 0, 0, 256),
+        alerts());
+  }
+
+  private Config.Alerts alerts() {
+    int port = integer("PORT", 8080, 0, 65535);
+    String publicUrl = text("PUBLIC_URL", "http://localhost:" + port).replaceAll("/+$", "");
+    if (!publicUrl.matches("https?://[^\\s]+")) {
+      throw new ConfigException("PUBLIC_URL must be the address people open, like https://talk.example.org");
+    }
+    return new Config.Alerts(Duration.ofSeconds(integer("ESCALATION_ACK_SECONDS", 300, 1, 86_400)), smtp(), publicUrl);
+  }
+
+  /** {@code SMTP_URL}: smtp://[user:password@]host[:port] (STARTTLS when offered), smtps://... (TLS), ?starttls=required. */
+  private Optional<Config.Smtp> smtp() {
+    String raw = values.get("SMTP_URL");
+    if (raw == null) return Optional.empty();
+    String problem = "SMTP_URL must look like smtp://user:password@mail.example.org:587 or smtps://mail.example.org:465";
+    try {
+      URI uri = new URI(raw.trim());
+      boolean ssl = "smtps".equals(uri.getScheme());
+      if (!ssl && !"smtp".equals(uri.getScheme()) || uri.getHost() == null) throw new ConfigException(problem);
+      int port = uri.getPort() > 0 ? uri.getPort() : ssl ? 465 : 587;
+      Optional<String> user = Optional.empty();
+      Optional<String> password = Optional.empty();
+      if (uri.getUserInfo() != null) {
+        String[] parts = uri.getUserInfo().split(":", 2);
+        user = Optional.of(parts[0]);
+        password = parts.length == 2 ? Optional.of(parts[1]) : Optional.empty();
+      }
+      boolean startTlsRequired = "starttls=required".equals(uri.getQuery());
+      String from = text("SMTP_FROM", "TalkingStick <alerts@" + uri.getHost() + ">");
+      return Optional.of(new Config.Smtp(uri.getHost(), port, ssl, startTlsRequired, user, password, from));
+    } catch (URISyntaxException e) {
+      throw new ConfigException(problem);
+    }
   }
 
   private Config.Profile profile() {
@@ -153,7 +188,8 @@ public final class ConfigLoader {
     if (user == null || password == null) {
       throw new ConfigException("ADMIN_USERNAME and ADMIN_PASSWORD must be set together");
     }
-    return Optional.of(new Config.AdminAccount(user.trim(), password));
+    String email = values.get("ADMIN_EMAIL");
+    return Optional.of(new Config.AdminAccount(user.trim(), password, Optional.ofNullable(email).map(String::trim)));
   }
 
   private Optional<Config.JwtKeyFiles> jwtKeyFiles() {

@@ -1,6 +1,6 @@
 package app.talkingstick.group;
 
-import app.talkingstick.store.ConversationLog.Stored;
+import app.talkingstick.conversation.ConversationLog.Stored;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -21,16 +21,17 @@ public final class GroupMessageStore {
 
   /** A message the facilitator accepted and numbered, not yet committed. */
   public record NewMessage(long seq, UUID memberId, String pseudonym, String clientMsgId, String text, String status,
-                           Instant at) {}
+                           boolean crisis, Instant at) {}
 
   /** A message of one room, for a write that may hold several rooms' messages. */
   public record RoomMessage(UUID groupId, NewMessage message) {}
 
   private static final String INSERT_BATCH =
-      "INSERT INTO group_messages (group_id, seq, member_id, pseudonym, client_msg_id, body, status, created_at)"
-          + " SELECT u.group_id, u.seq, u.member_id, u.pseudonym, u.client_msg_id, u.body, u.status, u.created_at"
+      "INSERT INTO group_messages (group_id, seq, member_id, pseudonym, client_msg_id, body, status, crisis, created_at)"
+          + " SELECT u.group_id, u.seq, u.member_id, u.pseudonym, u.client_msg_id, u.body, u.status, u.crisis, u.created_at"
           + " FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[],"
-          + " $8::timestamptz[]) AS u(group_id, seq, member_id, pseudonym, client_msg_id, body, status, created_at)"
+          + " $8::boolean[], $9::timestamptz[]) AS u(group_id, seq, member_id, pseudonym, client_msg_id, body, status,"
+          + " crisis, created_at)"
           + " ON CONFLICT (group_id, member_id, client_msg_id) DO NOTHING RETURNING group_id, seq";
   private static final String EXISTING =
       "SELECT g.group_id, g.seq, g.member_id, g.client_msg_id FROM group_messages g"
@@ -39,10 +40,12 @@ public final class GroupMessageStore {
   private static final String LAST_SEQ = "SELECT coalesce(max(seq), 0) AS last FROM group_messages WHERE group_id = $1";
   private static final String REACT =
       "INSERT INTO reactions (group_id, seq, member_id, emoji)"
-          + " SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM group_messages WHERE group_id = $1 AND seq = $2 AND status = 'visible')"
+          + " SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM group_messages WHERE group_id = $1 AND seq = $2"
+          + " AND status = 'visible' AND NOT crisis)"
           + " ON CONFLICT DO NOTHING";
   private static final String REACTION_COUNT =
-      "SELECT count(*) AS n, EXISTS (SELECT 1 FROM group_messages WHERE group_id = $1 AND seq = $2 AND status = 'visible') AS visible"
+      "SELECT count(*) AS n, (SELECT CASE WHEN status <> 'visible' THEN -1 WHEN crisis THEN -2 ELSE 0 END"
+          + " FROM group_messages WHERE group_id = $1 AND seq = $2) AS state"
           + " FROM reactions WHERE group_id = $1 AND seq = $2 AND emoji = $3";
 
   private final Pool pool;
@@ -73,6 +76,7 @@ public final class GroupMessageStore {
         .addArrayOfString(batch.stream().map(m -> m.message().clientMsgId()).toArray(String[]::new))
         .addArrayOfString(batch.stream().map(m -> m.message().text()).toArray(String[]::new))
         .addArrayOfString(batch.stream().map(m -> m.message().status()).toArray(String[]::new))
+        .addArrayOfBoolean(batch.stream().map(m -> m.message().crisis()).toArray(Boolean[]::new))
         .addArrayOfOffsetDateTime(batch.stream().map(m -> OffsetDateTime.ofInstant(m.message().at(), ZoneOffset.UTC))
             .toArray(OffsetDateTime[]::new));
     return pool.preparedQuery(INSERT_BATCH).execute(params).compose(rows -> {
@@ -104,7 +108,8 @@ public final class GroupMessageStore {
         } else {
           Long original = existing.get(m.groupId() + "/" + m.message().memberId() + "/" + m.message().clientMsgId());
           if (original == null) throw new IllegalStateException("message neither inserted nor found: seq " + m.message().seq());
-          result.add(new Stored(original, true));
+          // its own seq: this very message, committed by an earlier write of the same batch (written again item by item)
+          result.add(new Stored(original, original != m.message().seq()));
         }
       }
       return result;
@@ -115,13 +120,21 @@ public final class GroupMessageStore {
     return m.groupId() + "/" + m.message().seq();
   }
 
-  /** Adds a reaction (once per member and emoji) and returns the count, or -1 when the message is not visible. */
+  /** The result of {@link #react} for a message that is not visible, and for one that showed signs of a crisis. */
+  public static final long NOT_VISIBLE = -1;
+  public static final long NO_REACTIONS = -2;
+
+  /**
+   * Adds a reaction (once per member and emoji) and returns the count, or {@link #NOT_VISIBLE} or
+   * {@link #NO_REACTIONS} (nobody reacts to a message that showed signs of a crisis).
+   */
   public Future<Long> react(UUID groupId, long seq, UUID memberId, String emoji) {
     return pool.preparedQuery(REACT).execute(Tuple.of(groupId, seq, memberId, emoji))
         .compose(v -> pool.preparedQuery(REACTION_COUNT).execute(Tuple.of(groupId, seq, emoji)))
         .map(rows -> {
           Row row = rows.iterator().next();
-          return row.getBoolean("visible") ? row.getLong("n") : -1L;
+          Integer state = row.getInteger("state");
+          return state == null ? NOT_VISIBLE : state < 0 ? state.longValue() : row.getLong("n");
         });
   }
 }

@@ -3,13 +3,13 @@ package app.talkingstick.group;
 import app.talkingstick.group.GroupMessageStore.NewMessage;
 import app.talkingstick.group.GroupMessageStore.RoomMessage;
 import app.talkingstick.store.BatchingWriter;
-import app.talkingstick.store.ConversationLog.Stored;
+import app.talkingstick.store.DatabaseErrors;
+import app.talkingstick.conversation.ConversationLog.Stored;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.PromiseInternal;
+import io.vertx.core.Promise;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * INSERT is committing, the messages of all rooms that arrive meanwhile wait and go together in
  * the next. Two hundred busy rooms then pay a handful of commits (and fsyncs) per second instead of
  * one each per message. Each room still writes its own batches one after another (its
- * {@code ConversationLog}), so a room's order is unchanged; the price is that a failed write fails
- * every room's messages in it, each of which answers {@code UNAVAILABLE} and may be retried.
+ * {@code ConversationLog}), so a room's order is unchanged. A batch the database refuses for one
+ * message in it (a value it cannot store) is written again message by message, so that message fails
+ * alone; a database that is not there fails every message in the write, each of which answers
+ * {@code UNAVAILABLE} and may be retried.
  *
  * <p>Commits are paced (at least {@code GROUP_COMMIT_MS} apart, 5 ms by default): a commit's fixed
  * cost is most of the cost of a small one, so under load fewer, fuller commits leave more of the
@@ -53,7 +55,7 @@ public final class GroupMessageWriter extends VerticleBase {
   public Future<?> start() {
     BatchingWriter.Pacing pacing = new BatchingWriter.Pacing(commitGap.toNanos(), System::nanoTime,
         (delay, action) -> vertx.setTimer(delay, id -> action.run()));
-    writer = new BatchingWriter<>(this::timedInsert, MAX_BATCH, pacing);
+    writer = new BatchingWriter<>(this::timedInsert, MAX_BATCH, pacing, DatabaseErrors::isRejectedData);
     owner = context;
     return Future.succeededFuture();
   }
@@ -88,14 +90,14 @@ public final class GroupMessageWriter extends VerticleBase {
   /** Writes one room's batch with whatever other rooms are writing; completes on the caller's context. */
   public Future<List<Stored>> insert(UUID groupId, List<NewMessage> batch) {
     Context owner = this.owner;
-    ContextInternal caller = (ContextInternal) Vertx.currentContext();
+    Context caller = Vertx.currentContext();
     if (owner == null || caller == null) return store.insert(groupId, batch); // not deployed: write directly
-    PromiseInternal<List<Stored>> result = caller.promise();
+    Promise<List<Stored>> result = Promise.promise();
     owner.runOnContext(v -> Future.all(batch.stream().map(m -> writer.submit(new RoomMessage(groupId, m))).toList())
-        .onComplete(all -> {
+        .onComplete(all -> caller.runOnContext(back -> {
           if (all.succeeded()) result.complete(all.result().list());
           else result.fail(all.cause());
-        }));
+        })));
     return result.future();
   }
 }

@@ -1,5 +1,6 @@
 package app.talkingstick.group;
 
+import app.talkingstick.conversation.HistoryPage;
 import app.talkingstick.Services;
 import app.talkingstick.auth.AuthRoutes;
 import app.talkingstick.auth.Principal;
@@ -155,8 +156,8 @@ public final class GroupRoutes {
     Long after = Input.wholeQuery(ctx, "after");
     Long before = Input.wholeQuery(ctx, "before");
     if (after != null && before != null) throw ApiError.invalid("Use either after or before, not both.");
-    int limit = Input.limitQuery(ctx, HistoryStore.DEFAULT_LIMIT, HistoryStore.MAX_LIMIT);
-    HistoryStore.Page page = new HistoryStore.Page(after, before, limit);
+    int limit = Input.limitQuery(ctx, HistoryPage.DEFAULT_LIMIT, HistoryPage.MAX_LIMIT);
+    HistoryPage page = new HistoryPage(after, before, limit);
     Respond.json(ctx, 200, groups.history(Authenticated.principal(ctx), groupId, page));
   }
 

@@ -1,7 +1,9 @@
 package app.talkingstick.group;
 
+import app.talkingstick.conversation.HistoryPage;
 import app.talkingstick.Services;
 import app.talkingstick.audit.AuditLog;
+import app.talkingstick.auth.InviteCodes;
 import app.talkingstick.auth.Account;
 import app.talkingstick.auth.AccountStore;
 import app.talkingstick.auth.AuthRoutes;
@@ -204,7 +206,7 @@ public final class GroupService {
 
   /** Revokes one of the group's invites; revoking it again changes nothing. */
   public Future<Void> revokeInvite(Principal caller, UUID groupId, String code) {
-    String normalised = InviteStore.normalise(code);
+    String normalised = InviteCodes.normalise(code);
     return staff(caller, groupId).compose(access -> pool.withTransaction(tx ->
         invites.revoke(tx, groupId, normalised).compose(revoked -> {
           if (revoked.isEmpty()) return Future.failedFuture(ApiError.notFound("This group has no such invite."));
@@ -223,7 +225,7 @@ public final class GroupService {
       return Future.failedFuture(new ApiError(400, "AGREEMENT_REQUIRED",
           "Read the group agreement and accept it to join: send agreementAccepted: true."));
     }
-    String normalisedCode = InviteStore.normalise(code);
+    String normalisedCode = InviteCodes.normalise(code);
     if (normalisedCode.isEmpty()) return Future.failedFuture(ApiError.invalid("code is required"));
     String name = Pseudonyms.normalise(pseudonym);
     return account(caller)
@@ -380,9 +382,9 @@ public final class GroupService {
 
   // ---- history and audit ----
 
-  public Future<JsonObject> history(Principal caller, UUID groupId, HistoryStore.Page page) {
+  public Future<JsonObject> history(Principal caller, UUID groupId, HistoryPage page) {
     return member(caller, groupId)
-        .compose(access -> history.page(pool, groupId, page, access.isStaff()))
+        .compose(access -> history.page(pool, groupId, page, access.member()))
         .map(HistoryStore.Result::toJson);
   }
 

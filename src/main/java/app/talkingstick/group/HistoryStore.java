@@ -1,5 +1,6 @@
 package app.talkingstick.group;
 
+import app.talkingstick.conversation.HistoryPage;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,16 +20,6 @@ import java.util.UUID;
  */
 public final class HistoryStore {
 
-  public static final int DEFAULT_LIMIT = 50;
-  public static final int MAX_LIMIT = 200;
-
-  /** Which page: after a seq, before a seq, or (both null) the latest. */
-  public record Page(Long after, Long before, int limit) {
-    public static Page latest(int limit) {
-      return new Page(null, null, limit);
-    }
-  }
-
   /** One page and whether more messages lie beyond it (after it for "after", before it otherwise). */
   public record Result(JsonArray messages, boolean hasMore) {
     public JsonObject toJson() {
@@ -36,28 +27,33 @@ public final class HistoryStore {
     }
   }
 
-  private static final String SELECT = "SELECT m.seq, m.body, m.status, m.created_at, m.member_id,"
+  /** $2: staff (every row); $3: the reader's member id (their own private rows too). */
+  private static final String SELECT = "SELECT m.seq, m.body, m.status, m.crisis, m.created_at, m.member_id,"
       + " coalesce(m.pseudonym, gm.pseudonym) AS pseudonym, gm.role FROM group_messages m JOIN group_members gm ON gm.id = m.member_id"
-      + " WHERE m.group_id = $1 AND ($2::boolean OR m.status = 'visible')";
-  private static final String AFTER = SELECT + " AND m.seq > $3 ORDER BY m.seq ASC LIMIT $4";
-  private static final String BEFORE = SELECT + " AND m.seq < $3 ORDER BY m.seq DESC LIMIT $4";
-  private static final String LATEST = SELECT + " ORDER BY m.seq DESC LIMIT $3";
+      + " WHERE m.group_id = $1 AND ($2::boolean OR m.status = 'visible' OR (m.status = 'private' AND m.member_id = $3))";
+  private static final String AFTER = SELECT + " AND m.seq > $4 ORDER BY m.seq ASC LIMIT $5";
+  private static final String BEFORE = SELECT + " AND m.seq < $4 ORDER BY m.seq DESC LIMIT $5";
+  private static final String LATEST = SELECT + " ORDER BY m.seq DESC LIMIT $4";
   private static final String REACTIONS = "SELECT seq, emoji, count(*) AS n FROM reactions"
       + " WHERE group_id = $1 AND seq = ANY($2) GROUP BY seq, emoji ORDER BY seq, emoji";
 
   /**
-   * A page of the room's messages. {@code staff} sees every row with its status; everyone else
-   * sees only visible rows and no status.
+   * A page of the room's messages as {@code reader} may see them. Staff see every row with its status;
+   * a member sees the visible rows and their own private ones (a crisis text that went only to the
+   * therapists), the latter marked {@code status: "private"}. A message that showed signs of a crisis
+   * carries {@code reactable: false}.
    */
-  public Future<Result> page(SqlClient client, UUID groupId, Page page, boolean staff) {
+  public Future<Result> page(SqlClient client, UUID groupId, HistoryPage page, Membership reader) {
     int fetch = page.limit() + 1;
+    boolean staff = reader.isStaff();
+    Tuple base = Tuple.of(groupId, staff, reader.memberId());
     Future<List<Row>> rows;
     if (page.after() != null) {
-      rows = fetch(client, AFTER, Tuple.of(groupId, staff, page.after(), fetch), false);
+      rows = fetch(client, AFTER, base.addLong(page.after()).addInteger(fetch), false);
     } else if (page.before() != null) {
-      rows = fetch(client, BEFORE, Tuple.of(groupId, staff, page.before(), fetch), true);
+      rows = fetch(client, BEFORE, base.addLong(page.before()).addInteger(fetch), true);
     } else {
-      rows = fetch(client, LATEST, Tuple.of(groupId, staff, fetch), true);
+      rows = fetch(client, LATEST, base.addInteger(fetch), true);
     }
     return rows.compose(all -> {
       boolean hasMore = all.size() > page.limit();
@@ -108,7 +104,8 @@ public final class HistoryStore {
               .put("role", r.getString("role")))
           .put("text", r.getString("body"))
           .put("at", r.getOffsetDateTime("created_at").toInstant().toString());
-      if (staff) message.put("status", r.getString("status"));
+      if (staff || "private".equals(r.getString("status"))) message.put("status", r.getString("status"));
+      if (r.getBoolean("crisis")) message.put("reactable", false);
       if (reactions.containsKey(seq)) message.put("reactions", reactions.get(seq));
       messages.add(message);
     }

@@ -1,13 +1,12 @@
 package app.talkingstick.group;
 
+import app.talkingstick.auth.InviteCodes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import java.security.SecureRandom;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,8 +16,6 @@ import java.util.UUID;
  */
 public final class InviteStore {
 
-  public static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-  public static final int CODE_LENGTH = 10;
   private static final int MAX_CODE_ATTEMPTS = 5;
 
   /** An invite locked for redemption; {@code usable} says it is not revoked, expired or used up. */
@@ -42,13 +39,6 @@ public final class InviteStore {
       + " WHERE group_id = $1 AND code = $2 FOR UPDATE";
   private static final String REVOKE = "UPDATE invites SET revoked_at = now() WHERE code = $1";
 
-  private final SecureRandom random = new SecureRandom();
-
-  /** How people type codes: any letter case, with spaces or dashes to group the characters. */
-  public static String normalise(String code) {
-    return code == null ? "" : code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
-  }
-
   /**
    * Creates an invite under a fresh random code; a (very unlikely) clash draws another code. The
    * clash is absorbed by ON CONFLICT rather than a unique violation, which would abort the transaction.
@@ -60,7 +50,7 @@ public final class InviteStore {
   private Future<JsonObject> insertWithFreshCode(SqlClient client, UUID groupId, UUID createdBy, int hours,
                                                  int maxUses, int attempt) {
     return client.preparedQuery(INSERT)
-        .execute(Tuple.of(newCode(), groupId, createdBy, hours, maxUses))
+        .execute(Tuple.of(InviteCodes.fresh(), groupId, createdBy, hours, maxUses))
         .compose(rows -> {
           if (rows.size() == 1) return Future.succeededFuture(toJson(rows.iterator().next()));
           if (attempt < MAX_CODE_ATTEMPTS) return insertWithFreshCode(client, groupId, createdBy, hours, maxUses, attempt + 1);
@@ -101,11 +91,6 @@ public final class InviteStore {
     });
   }
 
-  private String newCode() {
-    StringBuilder code = new StringBuilder(CODE_LENGTH);
-    for (int i = 0; i < CODE_LENGTH; i++) code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-    return code.toString();
-  }
 
   private static JsonObject toJson(Row r) {
     return new JsonObject()

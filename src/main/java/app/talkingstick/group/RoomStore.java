@@ -15,13 +15,13 @@ import java.util.UUID;
 public final class RoomStore {
 
   /** The room's settings as stored; {@code mode} is the mode the therapist chose. */
-  public record RoomConfig(UUID groupId, String topic, Mode mode, RoomSettings settings, int sessionMinutes,
-                           int agreementVersion) {}
+  public record RoomConfig(UUID groupId, String name, String topic, Mode mode, RoomSettings settings,
+                           int sessionMinutes, int agreementVersion) {}
 
   public record OpenSession(UUID id, String topic, Instant startedAt, Instant endsAt) {}
 
   private static final String GROUP =
-      "SELECT id, topic, mode, queue_order, turn_seconds, slow_mode_seconds, session_minutes, agreement_version"
+      "SELECT id, name, topic, mode, queue_order, turn_seconds, slow_mode_seconds, session_minutes, agreement_version"
           + " FROM groups WHERE id = $1";
   private static final String OPEN_SESSION =
       "SELECT id, topic, started_at, ends_at FROM group_sessions WHERE group_id = $1 AND ended_at IS NULL";
@@ -46,7 +46,7 @@ public final class RoomStore {
           .withTurnSeconds(r.getInteger("turn_seconds"))
           .withSlowModeSeconds(r.getInteger("slow_mode_seconds"))
           .withQueueOrder(QueueOrder.fromWire(r.getString("queue_order")));
-      return Optional.of(new RoomConfig(groupId, r.getString("topic"), Mode.fromWire(r.getString("mode")), settings,
+      return Optional.of(new RoomConfig(groupId, r.getString("name"), r.getString("topic"), Mode.fromWire(r.getString("mode")), settings,
           r.getInteger("session_minutes"), r.getInteger("agreement_version")));
     });
   }

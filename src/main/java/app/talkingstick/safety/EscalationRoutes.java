@@ -15,8 +15,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 
 /**
- * {@code /api/escalations}: a therapist's open crisis escalations (their groups and channels),
- * acknowledged and resolved with a note. Every step is audited.
+ * {@code /api/escalations}: a therapist's crisis escalations (their groups and channels),
+ * acknowledged and resolved with a note; an admin, who gets the reminders nobody answered, sees
+ * every one without its words or names and may acknowledge it. Every step is audited, and the
+ * people who were alerted are told at once ({@code escalation-updated}) so their screens agree.
  */
 public final class EscalationRoutes {
 
@@ -27,7 +29,7 @@ public final class EscalationRoutes {
   public EscalationRoutes(Services services, Authenticated authenticated) {
     this.services = services;
     this.authenticated = authenticated;
-    this.escalations = new EscalationStore(services.pool());
+    this.escalations = new EscalationStore(services.pool(), services.channelCipher());
   }
 
   public void mount(Router router) {
@@ -37,18 +39,20 @@ public final class EscalationRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    Principal therapist = Authenticated.requireRole(ctx, Role.THERAPIST);
+    Principal reader = therapistOrAdmin(ctx);
     boolean all = "true".equals(ctx.request().getParam("all"));
-    Respond.json(ctx, 200, escalations.visibleTo(therapist.accountId(), all).map(list -> new JsonObject().put("escalations", list)));
+    Respond.json(ctx, 200, escalations.visibleTo(reader.accountId(), reader.is(Role.ADMIN), all)
+        .map(list -> new JsonObject().put("escalations", list)));
   }
 
   private void acknowledge(RoutingContext ctx) {
-    Principal therapist = Authenticated.requireRole(ctx, Role.THERAPIST);
+    Principal reader = therapistOrAdmin(ctx);
     UUID id = idOf(ctx);
-    Respond.json(ctx, 200, visible(therapist, id)
-        .compose(e -> escalations.acknowledge(id, therapist.accountId())
-            .compose(changed -> changed ? audited(e, therapist, "escalation-acknowledged", null) : Future.succeededFuture())
-            .compose(v -> visible(therapist, id))));
+    Respond.json(ctx, 200, visible(reader, id)
+        .compose(e -> escalations.acknowledge(id, reader.accountId())
+            .compose(changed -> changed ? audited(e, reader, "escalation-acknowledged", null) : Future.succeededFuture())
+            .compose(v -> visible(reader, id))
+            .onSuccess(this::tellEveryone)));
   }
 
   private void resolve(RoutingContext ctx) {
@@ -62,11 +66,25 @@ public final class EscalationRoutes {
               if (!changed) return Future.failedFuture(ApiError.conflict("ALREADY_RESOLVED", "This escalation is already resolved."));
               return audited(e, therapist, "escalation-resolved", null);
             })
-            .compose(v -> visible(therapist, id))));
+            .compose(v -> visible(therapist, id))
+            .onSuccess(this::tellEveryone)));
   }
 
-  private Future<JsonObject> visible(Principal therapist, UUID id) {
-    return escalations.find(therapist.accountId(), id).compose(found -> found.isPresent()
+  private static Principal therapistOrAdmin(RoutingContext ctx) {
+    return Authenticated.requireRole(ctx, Role.THERAPIST, Role.ADMIN);
+  }
+
+  /** Everyone who was (or would be) alerted of it hears that it moved on. */
+  private void tellEveryone(JsonObject escalation) {
+    UUID groupId = escalation.getString("groupId") == null ? null : UUID.fromString(escalation.getString("groupId"));
+    UUID channelId = escalation.getString("channelId") == null ? null : UUID.fromString(escalation.getString("channelId"));
+    JsonObject event = AlertEvents.updated(escalation);
+    escalations.recipients(groupId, channelId, true)
+        .onSuccess(people -> people.forEach(p -> services.inbox().deliver(p.accountId(), event)));
+  }
+
+  private Future<JsonObject> visible(Principal reader, UUID id) {
+    return escalations.find(reader.accountId(), reader.is(Role.ADMIN), id).compose(found -> found.isPresent()
         ? Future.succeededFuture(found.get())
         : Future.failedFuture(ApiError.notFound("No such escalation.")));
   }

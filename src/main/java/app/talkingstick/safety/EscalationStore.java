@@ -1,32 +1,59 @@
 package app.talkingstick.safety;
 
+import app.talkingstick.channel.ChannelCipher;
+import app.talkingstick.channel.ChannelCipher.Sealed;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Crisis escalations: opened by a room or a channel, acknowledged and resolved by a therapist. */
+/**
+ * Crisis escalations: opened by a room or a channel, acknowledged and resolved by a therapist,
+ * sent again when nobody acknowledges them in time. The text that raised one is kept on it, sealed
+ * like a channel message, so an alert survives even when its message could not be stored.
+ */
 public final class EscalationStore {
 
-  /** Where a possible crisis was noticed. */
-  public record Origin(UUID groupId, UUID channelId, UUID accountId, UUID memberId, long seq) {}
+  private static final Logger LOG = LoggerFactory.getLogger(EscalationStore.class);
+
+  /** Where a possible crisis was noticed; {@code seq} is null when the message itself was not stored. */
+  public record Origin(UUID groupId, UUID channelId, UUID accountId, UUID memberId, Long seq) {}
+
+  /** Someone an escalation's alerts and reminders go to. */
+  public record Recipient(UUID accountId, String role, Optional<String> email) {
+    boolean admin() {
+      return "admin".equals(role);
+    }
+  }
 
   private static final String OPEN =
-      "INSERT INTO escalations (group_id, channel_id, account_id, member_id, seq, category, severity)"
-          + " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
-  /** Escalations a therapist may act on: in groups they run, or in their own channels. */
-  private static final String VISIBLE =
-      "SELECT e.id, e.group_id, e.channel_id, e.member_id, e.seq, e.category, e.severity, e.status, e.opened_at,"
-          + " e.acknowledged_at, e.resolved_at, e.note, m.pseudonym"
+      "INSERT INTO escalations (id, group_id, channel_id, account_id, member_id, seq, category, severity, shared,"
+          + " ciphertext, nonce, key_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING opened_at";
+  private static final String COLUMNS =
+      "SELECT e.id, e.group_id, e.channel_id, e.account_id, e.member_id, e.seq, e.category, e.severity, e.status,"
+          + " e.shared, e.opened_at, e.acknowledged_at, e.resolved_at, e.note, e.ciphertext, e.nonce, e.key_id,"
+          + " m.pseudonym, g.name AS group_name, client.display_name AS client_name"
           + " FROM escalations e LEFT JOIN group_members m ON m.id = e.member_id"
-          + " WHERE (e.group_id IN (SELECT group_id FROM group_members WHERE account_id = $1 AND role = 'therapist'"
-          + "   AND left_at IS NULL AND removed_at IS NULL)"
-          + "  OR e.channel_id IN (SELECT id FROM channels WHERE therapist_id = $1))";
-  private static final String LIST = VISIBLE + " AND ($2::boolean OR e.status <> 'resolved') ORDER BY e.opened_at DESC LIMIT 200";
+          + " LEFT JOIN groups g ON g.id = e.group_id"
+          + " LEFT JOIN accounts client ON client.id = e.account_id AND e.channel_id IS NOT NULL";
+  /** Escalations a therapist may act on: in groups they run, or in their own channels. Admins see all. */
+  private static final String VISIBLE = COLUMNS
+      + " WHERE ($3::boolean OR e.group_id IN (SELECT group_id FROM group_members WHERE account_id = $1"
+      + "   AND role = 'therapist' AND left_at IS NULL AND removed_at IS NULL)"
+      + "  OR e.channel_id IN (SELECT id FROM channels WHERE therapist_id = $1))";
+  private static final String LIST = VISIBLE + " AND ($2::boolean OR e.status <> 'resolved')"
+      + " ORDER BY (e.status = 'resolved'), e.opened_at DESC LIMIT 200";
   private static final String ONE = VISIBLE + " AND e.id = $2";
   private static final String ACKNOWLEDGE =
       "UPDATE escalations SET status = 'acknowledged', acknowledged_by = $2, acknowledged_at = now()"
@@ -35,31 +62,57 @@ public final class EscalationStore {
       "UPDATE escalations SET status = 'resolved', resolved_by = $2, resolved_at = now(), note = $3,"
           + " acknowledged_by = coalesce(acknowledged_by, $2), acknowledged_at = coalesce(acknowledged_at, now())"
           + " WHERE id = $1 AND status <> 'resolved' RETURNING id";
+  /** Claims the open escalations past their deadline, once each, also when several servers look at once. */
+  private static final String CLAIM_OVERDUE =
+      "UPDATE escalations SET reminded_at = now() WHERE id IN (SELECT id FROM escalations"
+          + " WHERE status = 'open' AND reminded_at IS NULL AND opened_at <= now() - make_interval(secs => $1)"
+          + " ORDER BY opened_at LIMIT 50 FOR UPDATE SKIP LOCKED) RETURNING id";
+  private static final String ACTIVE_THERAPIST = "role = 'therapist' AND left_at IS NULL AND removed_at IS NULL";
+  /**
+   * Who hears of an escalation: the group's therapists, or the channel's therapist and the therapists
+   * of the client's groups; with {@code $3}, also the admins.
+   */
+  private static final String RECIPIENTS =
+      "SELECT id, role, email FROM accounts WHERE ($3::boolean AND role = 'admin')"
+          + " OR id IN (SELECT account_id FROM group_members WHERE group_id = $1 AND " + ACTIVE_THERAPIST + ")"
+          + " OR id IN (SELECT therapist_id FROM channels WHERE id = $2)"
+          + " OR ($3::boolean AND id IN (SELECT t.account_id FROM group_members t JOIN group_members c"
+          + "   ON c.group_id = t.group_id AND c.role = 'client' AND c.left_at IS NULL AND c.removed_at IS NULL"
+          + "   WHERE t." + ACTIVE_THERAPIST + " AND c.account_id = (SELECT client_id FROM channels WHERE id = $2)))";
 
   private final Pool pool;
+  private final ChannelCipher cipher;
 
-  public EscalationStore(Pool pool) {
+  public EscalationStore(Pool pool, ChannelCipher cipher) {
     this.pool = pool;
+    this.cipher = cipher;
   }
 
-  public Future<UUID> open(Origin origin, String category, String severity) {
+  /** Opens an escalation with the text sealed on it; completes with its id and opening time after the commit. */
+  public Future<Opened> open(Origin origin, String category, String severity, boolean shared, String text) {
+    UUID id = UUID.randomUUID();
+    Sealed sealed = cipher.seal(text, context(id));
     return pool.preparedQuery(OPEN)
-        .execute(Tuple.of(origin.groupId(), origin.channelId(), origin.accountId(), origin.memberId(), origin.seq(),
-            category, severity))
-        .map(rows -> rows.iterator().next().getUUID("id"));
+        .execute(Tuple.of(id, origin.groupId(), origin.channelId(), origin.accountId(), origin.memberId(), origin.seq(),
+            category, severity).addValue(shared).addValue(io.vertx.core.buffer.Buffer.buffer(sealed.ciphertext()))
+            .addValue(io.vertx.core.buffer.Buffer.buffer(sealed.nonce())).addValue(sealed.keyId()))
+        .map(rows -> new Opened(id, rows.iterator().next().getOffsetDateTime("opened_at").toInstant()));
   }
 
-  public Future<JsonArray> visibleTo(UUID therapistId, boolean includeResolved) {
-    return pool.preparedQuery(LIST).execute(Tuple.of(therapistId, includeResolved)).map(rows -> {
+  public record Opened(UUID id, java.time.Instant at) {}
+
+  /** For a therapist, those of their groups and channels; for an admin, all of them, without text or names. */
+  public Future<JsonArray> visibleTo(UUID accountId, boolean admin, boolean includeResolved) {
+    return pool.preparedQuery(LIST).execute(Tuple.of(accountId, includeResolved, admin)).map(rows -> {
       JsonArray list = new JsonArray();
-      rows.forEach(r -> list.add(json(r)));
+      rows.forEach(r -> list.add(json(r, admin)));
       return list;
     });
   }
 
-  public Future<Optional<JsonObject>> find(UUID therapistId, UUID escalationId) {
-    return pool.preparedQuery(ONE).execute(Tuple.of(therapistId, escalationId))
-        .map(rows -> rows.size() == 0 ? Optional.<JsonObject>empty() : Optional.of(json(rows.iterator().next())));
+  public Future<Optional<JsonObject>> find(UUID accountId, boolean admin, UUID escalationId) {
+    return pool.preparedQuery(ONE).execute(Tuple.of(accountId, escalationId, admin))
+        .map(rows -> rows.size() == 0 ? Optional.<JsonObject>empty() : Optional.of(json(rows.iterator().next(), admin)));
   }
 
   /** True when it was open and is now acknowledged. */
@@ -71,20 +124,72 @@ public final class EscalationStore {
     return pool.preparedQuery(RESOLVE).execute(Tuple.of(escalationId, by, note)).map(rows -> rows.size() == 1);
   }
 
-  private static JsonObject json(Row r) {
-    return new JsonObject()
+  /** The open escalations nobody acknowledged within {@code deadline}, each claimed for one reminder. */
+  public Future<List<UUID>> claimOverdue(Duration deadline) {
+    return pool.preparedQuery(CLAIM_OVERDUE).execute(Tuple.of((double) deadline.toMillis() / 1000)).map(rows -> {
+      List<UUID> ids = new ArrayList<>();
+      rows.forEach(r -> ids.add(r.getUUID("id")));
+      return ids;
+    });
+  }
+
+  /** Everyone who hears of an escalation at {@code groupId} or {@code channelId}; {@code widened}: admins too. */
+  public Future<List<Recipient>> recipients(UUID groupId, UUID channelId, boolean widened) {
+    return pool.preparedQuery(RECIPIENTS).execute(Tuple.of(groupId, channelId, widened)).map(rows -> {
+      List<Recipient> list = new ArrayList<>();
+      rows.forEach(r -> list.add(new Recipient(r.getUUID("id"), r.getString("role"), Optional.ofNullable(r.getString("email")))));
+      return list;
+    });
+  }
+
+  /** One escalation as an admin-free reader sees it (for a reminder), or empty when it is gone. */
+  public Future<Optional<JsonObject>> byId(UUID escalationId) {
+    return pool.preparedQuery(COLUMNS + " WHERE e.id = $1").execute(Tuple.of(escalationId))
+        .map(rows -> rows.size() == 0 ? Optional.<JsonObject>empty() : Optional.of(json(rows.iterator().next(), false)));
+  }
+
+  private JsonObject json(Row r, boolean forAdmin) {
+    JsonObject json = new JsonObject()
         .put("id", r.getUUID("id").toString())
-        .put("groupId", r.getUUID("group_id") == null ? null : r.getUUID("group_id").toString())
-        .put("channelId", r.getUUID("channel_id") == null ? null : r.getUUID("channel_id").toString())
-        .put("memberId", r.getUUID("member_id") == null ? null : r.getUUID("member_id").toString())
-        .put("pseudonym", r.getString("pseudonym"))
+        .put("groupId", string(r.getUUID("group_id")))
+        .put("groupName", r.getString("group_name"))
+        .put("channelId", string(r.getUUID("channel_id")))
+        .put("memberId", string(r.getUUID("member_id")))
+        .put("pseudonym", forAdmin ? null : r.getString("pseudonym"))
+        .put("clientName", forAdmin ? null : r.getString("client_name"))
         .put("seq", r.getLong("seq"))
         .put("category", r.getString("category"))
         .put("severity", r.getString("severity"))
         .put("status", r.getString("status"))
-        .put("openedAt", r.getOffsetDateTime("opened_at").toInstant().toString())
-        .put("acknowledgedAt", r.getOffsetDateTime("acknowledged_at") == null ? null : r.getOffsetDateTime("acknowledged_at").toInstant().toString())
-        .put("resolvedAt", r.getOffsetDateTime("resolved_at") == null ? null : r.getOffsetDateTime("resolved_at").toInstant().toString())
-        .put("note", r.getString("note"));
+        .put("shared", r.getBoolean("shared"))
+        .put("text", forAdmin ? null : text(r))
+        .put("openedAt", instant(r.getOffsetDateTime("opened_at")))
+        .put("acknowledgedAt", instant(r.getOffsetDateTime("acknowledged_at")))
+        .put("resolvedAt", instant(r.getOffsetDateTime("resolved_at")))
+        .put("note", forAdmin ? null : r.getString("note"));
+    return json;
+  }
+
+  private String text(Row r) {
+    if (r.getBuffer("ciphertext") == null) return null;
+    try {
+      Sealed sealed = new Sealed(r.getBuffer("ciphertext").getBytes(), r.getBuffer("nonce").getBytes(), r.getString("key_id"));
+      return cipher.open(sealed, context(r.getUUID("id")));
+    } catch (ChannelCipher.Unreadable e) {
+      LOG.error("Escalation {}: its text cannot be read with the keys loaded", r.getUUID("id"));
+      return null;
+    }
+  }
+
+  static byte[] context(UUID escalationId) {
+    return ("escalation:" + escalationId).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String string(UUID id) {
+    return id == null ? null : id.toString();
+  }
+
+  private static String instant(OffsetDateTime at) {
+    return at == null ? null : at.toInstant().toString();
   }
 }

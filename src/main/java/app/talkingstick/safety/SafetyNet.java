@@ -2,72 +2,110 @@ package app.talkingstick.safety;
 
 import app.talkingstick.Services;
 import app.talkingstick.audit.AuditLog;
-import app.talkingstick.conduct.CrisisDetector;
 import app.talkingstick.conduct.CrisisResources;
 import app.talkingstick.conduct.CrisisSignal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What happens when a stored message shows signs of a crisis, in a room or a channel: the staff
- * are alerted at once, the author privately gets crisis resources, and an escalation is opened
- * that stays until a therapist acknowledges it. The message itself is never held back.
+ * What happens when a client's words show signs of a crisis, in a room or a channel, whether or not
+ * the conversation shared them: an escalation is opened (and committed) with the text sealed on it,
+ * every therapist who should know gets the alert on their inbox at once, and the author privately
+ * gets crisis resources. The escalation stays until a therapist acknowledges it; if nobody does in
+ * time, {@link EscalationWatchVerticle} sends it again to more people.
  */
 public final class SafetyNet {
 
   private static final Logger LOG = LoggerFactory.getLogger(SafetyNet.class);
 
+  /**
+   * A crisis noticed in a conversation.
+   *
+   * @param origin where, and whose words
+   * @param text the words as written (what the therapists read)
+   * @param shared whether the conversation showed them to its members
+   * @param therapists who gets the alert on their inbox at once
+   * @param where the alert's own fields locating it ({@code groupId, groupName, seq, memberId, pseudonym} or
+   *     {@code channelId, seq, from})
+   */
+  public record Crisis(CrisisSignal signal, EscalationStore.Origin origin, String text, boolean shared,
+                       List<UUID> therapists, JsonObject where) {}
+
   private final Services services;
   private final EscalationStore escalations;
   private final CrisisResources resources;
-  private static final CrisisDetector DETECTOR = CrisisDetector.defaults();
 
   public SafetyNet(Services services) {
     this.services = services;
-    this.escalations = new EscalationStore(services.pool());
+    this.escalations = new EscalationStore(services.pool(), services.channelCipher());
     this.resources = CrisisResources.bundled();
   }
 
   /**
-   * @param alert the staff event's own fields (seq, who, text); completed here with type,
-   *     category, severity and escalationId, then handed to {@code alertStaff}
+   * Raises the alert. Completes, never failed, once the escalation is committed (or could not be), with
+   * the alert as the therapists got it ({@code escalationId} is missing when the escalation could not
+   * be recorded: they are alerted all the same).
    */
-  public void raise(CrisisSignal signal, EscalationStore.Origin origin, JsonObject alert, Consumer<JsonObject> alertStaff) {
-    services.inbox().deliver(origin.accountId(), resourcesFor(signal));
-    alert.put("type", "crisis").put("category", signal.category().name().toLowerCase())
-        .put("severity", signal.severity().name().toLowerCase());
-    escalations.open(origin, signal.category().name().toLowerCase(), signal.severity().name().toLowerCase())
-        .onComplete(opened -> {
-          if (opened.succeeded()) alert.put("escalationId", opened.result().toString());
-          else LOG.error("Escalation not recorded ({}); staff are alerted anyway", opened.cause().getClass().getSimpleName());
-          alertStaff.accept(alert);
-          if (opened.succeeded() && origin.groupId() != null) audit(origin, signal, opened.result());
-        });
+  public Future<JsonObject> raise(Crisis crisis) {
+    services.inbox().deliver(crisis.origin().accountId(), resourcesEvent(crisis));
+    String category = wire(crisis.signal().category());
+    String severity = wire(crisis.signal().severity());
+    JsonObject alert = crisis.where().copy().put("type", "crisis").put("category", category).put("severity", severity)
+        .put("text", crisis.text()).put("shared", crisis.shared()).put("reminder", false);
+    Future<EscalationStore.Opened> opened;
+    try {
+      opened = escalations.open(crisis.origin(), category, severity, crisis.shared(), crisis.text());
+    } catch (RuntimeException e) {
+      opened = Future.failedFuture(e);
+    }
+    return opened.transform(result -> {
+      if (result.succeeded()) {
+        alert.put("escalationId", result.result().id().toString()).put("openedAt", result.result().at().toString());
+        audit(crisis, result.result().id());
+      } else {
+        LOG.error("Escalation not recorded ({}); the therapists are alerted anyway", result.cause().getClass().getSimpleName());
+        alert.put("openedAt", java.time.Instant.now().toString());
+      }
+      crisis.therapists().forEach(id -> services.inbox().deliver(id, alert));
+      return Future.succeededFuture(alert);
+    });
   }
 
-  private void audit(EscalationStore.Origin origin, CrisisSignal signal, UUID escalationId) {
-    AuditLog.record(services.pool(), AuditLog.Entry.of(origin.groupId(), null, "crisis-detected")
-            .about(origin.memberId())
-            .with("category", signal.category().name().toLowerCase())
-            .with("severity", signal.severity().name().toLowerCase())
-            .with("seq", origin.seq())
-            .with("escalationId", escalationId.toString()))
+  private void audit(Crisis crisis, UUID escalationId) {
+    AuditLog.Entry entry = AuditLog.Entry.of(crisis.origin().groupId(), null, "crisis-detected")
+        .about(crisis.origin().memberId())
+        .with("category", wire(crisis.signal().category()))
+        .with("severity", wire(crisis.signal().severity()))
+        .with("shared", crisis.shared())
+        .with("escalationId", escalationId.toString());
+    if (crisis.origin().seq() != null) entry = entry.with("seq", crisis.origin().seq());
+    if (crisis.origin().channelId() != null) entry = entry.with("channelId", crisis.origin().channelId().toString());
+    AuditLog.record(services.pool(), entry)
         .onFailure(err -> LOG.error("Audit of an escalation not written: {}", err.getClass().getSimpleName()));
   }
 
-  /** Crisis detection for a place without the rest of the conduct policy (a therapy channel). */
-  public java.util.Optional<CrisisSignal> detect(String text) {
-    return DETECTOR.detect(text);
-  }
-
-  public JsonObject resourcesFor(CrisisSignal signal) {
+  /** The support card for the author: {@code {text, links:[{label, url}]}}. */
+  public JsonObject support(CrisisSignal signal) {
     JsonArray links = new JsonArray();
     resources.links().forEach(l -> links.add(new JsonObject().put("label", l.label()).put("url", l.url())));
-    return new JsonObject().put("type", "crisis-resources").put("text", resources.textFor(signal.category())).put("links", links);
+    return new JsonObject().put("text", resources.textFor(signal.category())).put("links", links);
+  }
+
+  /** The same card on the author's inbox, for their other windows, with where it was written. */
+  private JsonObject resourcesEvent(Crisis crisis) {
+    JsonObject event = support(crisis.signal()).put("type", "crisis-resources").put("seq", crisis.origin().seq());
+    if (crisis.origin().groupId() != null) event.put("groupId", crisis.origin().groupId().toString());
+    if (crisis.origin().channelId() != null) event.put("channelId", crisis.origin().channelId().toString());
+    return event;
+  }
+
+  static String wire(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * Group commit for one owner (a room or a channel): items submitted while a write is in flight
@@ -17,6 +18,9 @@ import java.util.function.LongSupplier;
  * under load each commit then carries more items (a commit's fixed cost, in the database and in
  * the client, is most of the cost of a small one), while an item reaching an idle writer after a
  * quiet spell is still written at once.
+ *
+ * <p>A batch that fails for something in one of its items ({@code isolate} says which failures) is
+ * written again item by item, so one bad item fails alone and the others are stored.
  *
  * @param <T> what is written
  * @param <R> what each item's write yields (its committed sequence number, say)
@@ -45,6 +49,7 @@ public final class BatchingWriter<T, R> {
   private final Function<List<T>, Future<List<R>>> sink;
   private final int maxBatch;
   private final Pacing pacing;
+  private final Predicate<Throwable> isolate;
   private List<Pending<T, R>> queued = new ArrayList<>();
   private boolean writing;
   private boolean waitingForTurn;
@@ -55,13 +60,15 @@ public final class BatchingWriter<T, R> {
 
   /** {@code sink} writes a batch in one transaction and returns one result per item, in order. */
   public BatchingWriter(Function<List<T>, Future<List<R>>> sink, int maxBatch) {
-    this(sink, maxBatch, Pacing.none());
+    this(sink, maxBatch, Pacing.none(), failure -> false);
   }
 
-  public BatchingWriter(Function<List<T>, Future<List<R>>> sink, int maxBatch, Pacing pacing) {
+  /** {@code isolate}: the failures after which a batch is written again one item at a time. */
+  public BatchingWriter(Function<List<T>, Future<List<R>>> sink, int maxBatch, Pacing pacing, Predicate<Throwable> isolate) {
     this.sink = sink;
     this.maxBatch = maxBatch;
     this.pacing = pacing;
+    this.isolate = isolate;
   }
 
   public Future<R> submit(T item) {
@@ -119,19 +126,41 @@ public final class BatchingWriter<T, R> {
     lastStart = pacing.nanoClock().getAsLong();
     startedBefore = true;
     List<Pending<T, R>> batch = takeBatch();
-    List<T> items = batch.stream().map(Pending::item).toList();
-    Future<List<R>> written;
-    try {
-      written = sink.apply(items);
-    } catch (RuntimeException e) {
-      written = Future.failedFuture(e);
-    }
-    written.onComplete(result -> {
-      for (int i = 0; i < batch.size(); i++) {
-        if (result.succeeded()) batch.get(i).promise().complete(result.result().get(i));
-        else batch.get(i).promise().fail(result.cause());
+    write(batch).onComplete(result -> {
+      if (result.failed() && batch.size() > 1 && isolate.test(result.cause())) {
+        oneByOne(batch, 0);
+        return;
       }
+      complete(batch, result);
       writeNext();
+    });
+  }
+
+  private Future<List<R>> write(List<Pending<T, R>> batch) {
+    try {
+      return sink.apply(batch.stream().map(Pending::item).toList());
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private static <T, R> void complete(List<Pending<T, R>> batch, io.vertx.core.AsyncResult<List<R>> result) {
+    for (int i = 0; i < batch.size(); i++) {
+      if (result.succeeded()) batch.get(i).promise().complete(result.result().get(i));
+      else batch.get(i).promise().fail(result.cause());
+    }
+  }
+
+  /** The failed batch again, each item alone and in order, then the next batch. */
+  private void oneByOne(List<Pending<T, R>> batch, int next) {
+    if (next == batch.size()) {
+      writeNext();
+      return;
+    }
+    List<Pending<T, R>> one = List.of(batch.get(next));
+    write(one).onComplete(result -> {
+      complete(one, result);
+      oneByOne(batch, next + 1);
     });
   }
 

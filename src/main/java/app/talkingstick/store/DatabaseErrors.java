@@ -16,6 +16,15 @@ public final class DatabaseErrors {
     return t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
   }
 
+  /**
+   * The database refused the statement for what was in it (a value it cannot store, a constraint):
+   * written alone, the other rows of the batch would have gone in.
+   */
+  public static boolean isRejectedData(Throwable t) {
+    return t instanceof PgException pg && pg.getSqlState() != null && !isConnectionState(pg.getSqlState())
+        && !pg.getSqlState().startsWith("40");
+  }
+
   public static boolean isUnavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof ConnectException

@@ -138,12 +138,38 @@ class ConductPolicyTest {
     }
 
     @Test
-    void aCrisisMessageIsNeverBlockedEvenWhenAbusive() {
-        Verdict v = group("you're all pathetic and I'm going to kill myself tonight");
-        assertEquals(Verdict.Action.ALLOW, v.action());
+    void aCrisisMessageIsNeverBlockedOrStruckEvenWhenAbusiveItGoesToTheTherapistsInstead() {
+        String text = "you're all pathetic and I'm going to kill myself tonight";
+        MemberConduct before = POLICY.newMember(T0);
+        ConductDecision d = POLICY.evaluate(ChannelKind.GROUP, text, before, T0);
+        Verdict v = d.verdict();
+        assertEquals(Verdict.Action.PRIVATE, v.action(), "not shared with the group, not refused either");
+        assertEquals(text, v.text(), "the therapists read it as written");
+        assertEquals(Optional.empty(), v.code());
         assertEquals("crisis:suicide.explicit", v.reasonId());
         assertEquals(CrisisSignal.Severity.IMMINENT, v.crisis().orElseThrow().severity());
         assertTrue(v.flags().contains(new Flag(Flag.Kind.INSULT, "targeted_insults:pathetic")));
+        assertEquals(0, d.state().strikes(), "no strike");
+        assertEquals(List.of(), d.escalations(), "no ladder step");
+    }
+
+    @Test
+    void aCrisisMessageOverTheFloodLimitOrFromAMutedMemberGoesToTheTherapists() {
+        ConductPolicy tight = POLICY.withSettings(ConductSettings.defaults()
+                .withFlood(FloodSettings.defaults().withCapacity(1)));
+        MemberConduct m = tight.evaluate(ChannelKind.GROUP, "hello", tight.newMember(T0), T0).state();
+        assertEquals(Verdict.Action.PRIVATE,
+                tight.evaluate(ChannelKind.GROUP, "I want to kill myself", m, T0).verdict().action());
+        MemberConduct muted = POLICY.newMember(T0).mutedTill(T0.plusSeconds(600));
+        assertEquals(Verdict.Action.PRIVATE,
+                POLICY.evaluate(ChannelKind.GROUP, "I want to kill myself", muted, T0).verdict().action());
+    }
+
+    @Test
+    void aCrisisMessageTheRoomWouldShareIsSharedWithTheSignal() {
+        Verdict v = group("I want to kill myself");
+        assertEquals(Verdict.Action.ALLOW, v.action());
+        assertTrue(v.crisis().isPresent());
     }
 
     @Test

@@ -119,15 +119,18 @@ class FloodTest {
         say("two", 0);
         say("three", 0);
         Verdict crisis = say("I want to die", 0);
-        assertEquals(Verdict.Action.ALLOW, crisis.action());
+        assertEquals(Verdict.Action.PRIVATE, crisis.action(), "over the limit: to the therapists, not refused");
         assertTrue(crisis.crisis().isPresent());
         assertEquals(0.0, member.tokens(), 1e-9);
     }
 
     @Test
     void aRepeatedCrisisMessageIsNeverRefused() {
-        for (int i = 0; i < 4; i++) {
-            assertEquals(Verdict.Action.ALLOW, say("I'm going to kill myself", i * 20).action());
+        assertEquals(Verdict.Action.ALLOW, say("I'm going to kill myself", 0).action());
+        for (int i = 1; i < 4; i++) {
+            Verdict again = say("I'm going to kill myself", i * 20);
+            assertEquals(Verdict.Action.PRIVATE, again.action(), "a repeat goes to the therapists, never refused");
+            assertTrue(again.crisis().isPresent());
         }
     }
 

@@ -125,7 +125,7 @@ class LadderTest {
         use(new LadderSettings(0, 1, Duration.ofMinutes(10), 1));
         say(ABUSE, 0);
         ConductDecision crisis = say("I can't do this anymore, I'm going to kill myself tonight", 5);
-        assertEquals(Verdict.Action.ALLOW, crisis.verdict().action());
+        assertEquals(Verdict.Action.PRIVATE, crisis.verdict().action(), "muted: to the therapists, not refused");
         assertEquals(CrisisSignal.Category.SUICIDE, crisis.verdict().crisis().orElseThrow().category());
     }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.talkingstick.group.GroupMessageStore.NewMessage;
 import app.talkingstick.group.GroupMessageStore.RoomMessage;
-import app.talkingstick.store.ConversationLog.Stored;
+import app.talkingstick.conversation.ConversationLog.Stored;
 import app.talkingstick.support.Api;
 import app.talkingstick.support.RoomFixture;
 import app.talkingstick.support.TestServer;
@@ -47,13 +47,13 @@ class GroupMessageWriterTest {
          RoomFixture b = RoomFixture.create(server, api, vertx, "open", 1)) {
       GroupMessageStore store = new GroupMessageStore(server.server().services().pool());
       Instant now = Instant.now();
-      NewMessage a1 = new NewMessage(1, a.clients.get(0).memberId, "A", "same-id", "hello from a", "visible", now);
-      NewMessage b1 = new NewMessage(1, b.clients.get(0).memberId, "B", "same-id", "hello from b", "visible", now);
+      NewMessage a1 = new NewMessage(1, a.clients.get(0).memberId, "A", "same-id", "hello from a", "visible", false, now);
+      NewMessage b1 = new NewMessage(1, b.clients.get(0).memberId, "B", "same-id", "hello from b", "visible", false, now);
       assertEquals(List.of(new Stored(1, false), new Stored(1, false)),
           store.insertAll(List.of(new RoomMessage(a.groupId, a1), new RoomMessage(b.groupId, b1))).await());
 
-      NewMessage a2 = new NewMessage(2, a.clients.get(0).memberId, "A", "other-id", "second in a", "visible", now);
-      NewMessage b2Retry = new NewMessage(2, b.clients.get(0).memberId, "B", "same-id", "hello from b", "visible", now);
+      NewMessage a2 = new NewMessage(2, a.clients.get(0).memberId, "A", "other-id", "second in a", "visible", false, now);
+      NewMessage b2Retry = new NewMessage(2, b.clients.get(0).memberId, "B", "same-id", "hello from b", "visible", false, now);
       assertEquals(List.of(new Stored(2, false), new Stored(1, true)),
           store.insertAll(List.of(new RoomMessage(a.groupId, a2), new RoomMessage(b.groupId, b2Retry))).await());
 
@@ -73,7 +73,7 @@ class GroupMessageWriterTest {
         for (int seq = 1; seq <= 5; seq++) {
           for (RoomFixture room : rooms) {
             NewMessage m = new NewMessage(seq, room.clients.get(0).memberId, "M", "m" + seq, "message " + seq,
-                "visible", Instant.now());
+                "visible", false, Instant.now());
             synchronized (written) {
               written.add(writer.insert(room.groupId, List.of(m)));
             }

@@ -65,6 +65,47 @@ class BatchingWriterTest {
     assertEquals(20, second.result());
   }
 
+  /** A sink that refuses any batch holding a negative item, as PostgreSQL refuses a whole statement for one bad row. */
+  private Future<List<Integer>> picky(List<Integer> batch) {
+    batches.add(batch);
+    if (batch.stream().anyMatch(i -> i < 0)) return Future.failedFuture(new IllegalArgumentException("bad item"));
+    return Future.succeededFuture(batch.stream().map(i -> i * 10).toList());
+  }
+
+  @Test
+  void aBatchRefusedForOneItemIsWrittenAgainItemByItemSoOnlyThatItemFails() {
+    Promise<Void> hold = Promise.promise();
+    List<Future<Integer>> results = new ArrayList<>();
+    // the first write is in flight while the next three queue up, so they share one batch
+    BatchingWriter<Integer, Integer> gated = new BatchingWriter<>(batch -> hold.future().compose(v -> picky(batch)), 100,
+        BatchingWriter.Pacing.none(), failure -> failure instanceof IllegalArgumentException);
+    results.add(gated.submit(1));
+    results.add(gated.submit(2));
+    results.add(gated.submit(-3));
+    results.add(gated.submit(4));
+    hold.complete();
+    assertEquals(10, results.get(0).result());
+    assertEquals(20, results.get(1).result());
+    assertTrue(results.get(2).failed(), "the bad item fails");
+    assertEquals(40, results.get(3).result(), "and only the bad item");
+    assertEquals(List.of(List.of(1), List.of(2, -3, 4), List.of(2), List.of(-3), List.of(4)), batches);
+    assertTrue(gated.drain().succeeded());
+  }
+
+  @Test
+  void aBatchThatFailedForTheDatabaseItselfIsNotWrittenAgainItemByItem() {
+    BatchingWriter<Integer, Integer> writer = new BatchingWriter<>(this::sink, 100, BatchingWriter.Pacing.none(),
+        failure -> failure instanceof IllegalArgumentException);
+    writer.submit(1);
+    Future<Integer> second = writer.submit(2);
+    Future<Integer> third = writer.submit(3);
+    commit(0);
+    pending.get(1).fail(new IllegalStateException("connection closed"));
+    assertTrue(second.failed());
+    assertTrue(third.failed());
+    assertEquals(2, batches.size(), "no item-by-item retry of a write the database never read");
+  }
+
   @Test
   void drainWaitsForEverythingSubmitted() {
     BatchingWriter<Integer, Integer> writer = new BatchingWriter<>(this::sink, 100);
@@ -90,7 +131,7 @@ class BatchingWriterTest {
         (delay, action) -> {
           timerDelays.add(delay);
           timers.add(action);
-        }));
+        }), failure -> false);
   }
 
   private void advanceMillis(long millis) {

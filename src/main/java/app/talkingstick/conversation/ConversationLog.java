@@ -1,5 +1,7 @@
-package app.talkingstick.store;
+package app.talkingstick.conversation;
 
+import app.talkingstick.store.BatchingWriter;
+import app.talkingstick.store.DatabaseErrors;
 import io.vertx.core.Future;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,7 +44,7 @@ public final class ConversationLog<M> {
    */
   public ConversationLog(long lastSeq, Function<List<M>, Future<List<Stored>>> insert) {
     this.lastSeq = lastSeq;
-    this.writer = new BatchingWriter<>(insert, MAX_BATCH);
+    this.writer = new BatchingWriter<>(insert, MAX_BATCH, BatchingWriter.Pacing.none(), DatabaseErrors::isRejectedData);
   }
 
   /** The benchmark's BARE profile: every message "stored" at once, nothing written. Never for people. */

@@ -1,4 +1,4 @@
-package app.talkingstick.group;
+package app.talkingstick.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
