@@ -126,12 +126,13 @@ class FloodTest {
 
     @Test
     void aRepeatedCrisisMessageIsNeverRefused() {
-        assertEquals(Verdict.Action.ALLOW, say("I'm going to kill myself", 0).action());
-        for (int i = 1; i < 4; i++) {
-            Verdict again = say("I'm going to kill myself", i * 20);
-            assertEquals(Verdict.Action.PRIVATE, again.action(), "a repeat goes to the therapists, never refused");
-            assertTrue(again.crisis().isPresent());
+        Verdict last = null;
+        for (int i = 0; i < 4; i++) {
+            last = say("I'm going to kill myself", i * 20);
+            assertTrue(last.action() == Verdict.Action.ALLOW || last.action() == Verdict.Action.PRIVATE, last.action().name());
+            assertTrue(last.crisis().isPresent());
         }
+        assertEquals(Verdict.Action.PRIVATE, last.action(), "a repeat the room refuses goes to the therapists");
     }
 
     @Test
