@@ -101,6 +101,42 @@ class GroupMessageWriterTest {
     }
   }
 
+  /** Below the say action's own cleaning: a row PostgreSQL refuses fails alone, not the other rooms' rows in its commit. */
+  @Test
+  void aRowTheDatabaseRefusesFailsAloneAndTheRestOfTheCommitIsStored() {
+    try (RoomFixture a = RoomFixture.create(server, api, vertx, "open", 1);
+         RoomFixture b = RoomFixture.create(server, api, vertx, "open", 1)) {
+      GroupMessageWriter writer = server.server().services().groupMessages();
+      List<Future<List<Stored>>> written = new ArrayList<>();
+      vertx.runOnContext(v -> {
+        synchronized (written) {
+          for (int seq = 1; seq <= 3; seq++) {
+            String body = seq == 2 ? "bad\u0000row" : "fine " + seq;
+            written.add(writer.insert(a.groupId, List.of(new NewMessage(seq, a.clients.get(0).memberId, "A", "a" + seq,
+                body, "visible", false, Instant.now()))));
+            written.add(writer.insert(b.groupId, List.of(new NewMessage(seq, b.clients.get(0).memberId, "B", "b" + seq,
+                "fine " + seq, "visible", false, Instant.now()))));
+          }
+        }
+      });
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (System.currentTimeMillis() < deadline) {
+        synchronized (written) {
+          if (written.size() == 6 && written.stream().allMatch(Future::isComplete)) break;
+        }
+        Thread.onSpinWait();
+      }
+      synchronized (written) {
+        for (int i = 0; i < 6; i++) {
+          boolean theBadOne = i == 2;
+          assertEquals(theBadOne, written.get(i).failed(), "write " + i);
+        }
+      }
+      assertEquals(List.of(1L, 3L), seqs(a));
+      assertEquals(List.of(1L, 2L, 3L), seqs(b));
+    }
+  }
+
   private static List<Long> seqs(RoomFixture room) {
     List<Long> seqs = new ArrayList<>();
     server.sql("SELECT seq FROM group_messages WHERE group_id = '" + room.groupId + "' ORDER BY created_at, seq")
