@@ -103,8 +103,10 @@ function escalationCard(app, e, refresh) {
     meta.textContent = `Written ${formatDateTime(x.openedAt)}`;
     text.textContent = x.text || '';
     text.hidden = !x.text;
-    reach.textContent = x.channelId ? 'Written in your private conversation.'
-      : x.shared ? 'This message reached the group.' : 'The group did not see this message; only the therapists can.';
+    reach.textContent = x.channelId ? 'Written in a private conversation.'
+      : x.shared === true ? 'This message reached the group.'
+        : x.shared === false ? 'The group did not see this message; only the therapists can.' : '';
+    reach.hidden = !reach.textContent;
     state.textContent = STATUS_WORDS[x.status] || '';
     note.textContent = x.note ? `Note: ${x.note}` : '';
     note.hidden = !x.note;
