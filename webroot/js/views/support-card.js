@@ -32,9 +32,10 @@ export class SupportSlot {
 
   /** support: {text, links, seq, message (their words reached their therapist), shared}. */
   show(support) {
-    const key = `${this.conversationKey}:${support.seq ?? 'latest'}`;
-    if (this.seen.has(key)) return false;
-    this.seen.add(key);
+    // one card per crisis message: the reply to the sender and the inbox may both bring it
+    const key = Number.isFinite(support.seq) ? `${this.conversationKey}:${support.seq}` : null;
+    if (key && this.seen.has(key)) return false;
+    if (key) this.seen.add(key);
     const titleId = uid('support');
     const heading = h('h2', { id: titleId, class: 'notice-title', tabIndex: -1, text: SUPPORT_TITLE });
     const close = h('button', { type: 'button', class: 'button-quiet', text: 'Close this message' });
