@@ -237,7 +237,7 @@ function route() {
     home(main, app);
   }
   app.cleanup = cleanup;
-  if (app.alertBanner) app.alertBanner.refreshTitle();
+  if (app.alertBanner) app.alertBanner.refresh();
   if (app.alerts) app.alerts.load();
   const heading = main.querySelector('h1');
   if (heading && !main.contains(document.activeElement)) heading.focus();

@@ -38,9 +38,9 @@ export class AlertBanner {
     markTitle(false);
   }
 
-  /** After a page change, which sets the title afresh. */
-  refreshTitle() {
-    markTitle(this.alerts.open().length > 0);
+  /** After a page change, which sets the title afresh (and may be the escalations page itself). */
+  refresh() {
+    this.update({ added: null });
   }
 
   update({ added, reminder } = {}) {
@@ -68,7 +68,8 @@ export class AlertBanner {
       h('div', { class: 'alert-actions' },
         h('a', { class: 'button-link alert-open', href: contextLink(newest), text: 'Go to the message' }),
         h('a', { class: 'button-link alert-all', href: '#/escalations', text: open.length === 1 ? 'Open the alert' : 'See all alerts' })),
-      desktopAlertsOffer(() => setTimeout(() => this.update({ added: null }), 4000))));
+      // the escalations page offers desktop alerts itself
+      location.hash.startsWith('#/escalations') ? null : desktopAlertsOffer(() => setTimeout(() => this.refresh(), 4000))));
     replace(this.container, section);
     this.container.hidden = false;
   }
