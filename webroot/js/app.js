@@ -1,12 +1,15 @@
 // TalkingStick web client: start-up, routing, the header, the connection banner and the inbox.
+import { Alerts } from './alerts.js';
 import { Api } from './api.js';
 import { Auth } from './auth.js';
 import { EventBus } from './bus.js';
 import { announce, h, replace } from './dom.js';
 import { Inbox } from './inbox.js';
+import { AlertBanner } from './views/alert-banner.js';
 import { signIn, signUp } from './views/auth.js';
 import { channelView } from './views/channel.js';
 import { clientView } from './views/client.js';
+import { escalationsView } from './views/escalations.js';
 import { home } from './views/home.js';
 import { roomView } from './views/room.js';
 
@@ -14,6 +17,7 @@ const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 const banner = document.getElementById('connection');
 const notices = document.getElementById('notices');
+const alertsBox = document.getElementById('alerts');
 
 const auth = new Auth();
 const api = new Api(auth);
@@ -27,6 +31,13 @@ const app = {
   bus,
   me: null,
   inbox: null,
+  /** Crisis alerts, for therapists and admins only. */
+  alerts: null,
+  alertBanner: null,
+  /** Support cards already shown, by conversation and seq (kept in memory only). */
+  supportSeen: new Set(),
+  /** The open room or channel page's support slot, if any: (event) => handled. */
+  supportHere: null,
   groupNames: new Map(),
   unread: new Map(),
   cleanup: null,
@@ -52,10 +63,33 @@ const app = {
       },
       onChannelInvite: (event) => this.channelInvite(event),
       onUnread: (event) => this.setUnread(event.channelId, event.count),
+      onAlert: (event) => this.alerts && this.alerts.receive(event),
+      onCrisisResources: (event) => !!this.supportHere && this.supportHere(event),
     });
+    if (this.me.role === 'therapist' || this.me.role === 'admin') this.startAlerts();
     renderNav();
     const target = location.hash && !/^#\/(signin|signup)/.test(location.hash) ? location.hash : '#/';
     this.navigate(target);
+  },
+
+  startAlerts() {
+    this.alerts = new Alerts({ api, bus });
+    this.alertBanner = new AlertBanner({ container: alertsBox, alerts: this.alerts, groupName: (id) => this.groupNames.get(id) });
+    this.alerts.on('change', () => renderNav());
+    this.alerts.load();
+  },
+
+  stopAlerts() {
+    if (this.alertBanner) this.alertBanner.close();
+    if (this.alerts) this.alerts.close();
+    this.alerts = null;
+    this.alertBanner = null;
+  },
+
+  /** A room or channel page shows crisis support beside its composer; returns the undo. */
+  showSupportHere(handler) {
+    this.supportHere = handler;
+    return () => { if (this.supportHere === handler) this.supportHere = null; };
   },
 
   rememberGroups(groups) {
@@ -91,6 +125,8 @@ function signedOut(reason) {
   bus.stop();
   if (app.inbox) app.inbox.close();
   app.inbox = null;
+  app.stopAlerts();
+  app.supportSeen.clear();
   app.me = null;
   app.unread.clear();
   replace(notices);
@@ -135,12 +171,15 @@ function renderNav() {
     return;
   }
   const unread = [...app.unread.values()].reduce((a, b) => a + b, 0);
+  const openAlerts = app.alerts ? app.alerts.open().length : 0;
   const signOut = h('button', { type: 'button', class: 'button-quiet', text: 'Sign out' });
   signOut.addEventListener('click', () => auth.logout());
   replace(nav,
     h('ul', {},
       h('li', {}, h('a', { href: '#/', text: app.me.role === 'client' ? 'My groups' : 'Groups' },
         unread ? h('span', { class: 'badge', text: `${unread} new` }) : null)),
+      app.alerts ? h('li', {}, h('a', { href: '#/escalations', text: 'Crisis alerts' },
+        openAlerts ? h('span', { class: 'badge badge-alert', text: `${openAlerts} open` }) : null)) : null,
       h('li', { class: 'who', text: app.me.displayName }),
       h('li', {}, signOut)));
 }
@@ -152,6 +191,12 @@ function parse(hash) {
   const query = new URLSearchParams(queryString || '');
   const parts = path.split('/').filter(Boolean);
   return { parts, query };
+}
+
+/** ?seq=N: the message a link points at. */
+function seqOf(query) {
+  const n = Number(query.get('seq'));
+  return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
 function route() {
@@ -177,18 +222,23 @@ function route() {
     signIn(main, app, { notice });
   } else if (parts[0] === 'groups' && parts[1]) {
     document.title = 'Group room · TalkingStick';
-    cleanup = roomView(main, app, { groupId: parts[1], welcome: query.get('welcome') === '1' });
+    cleanup = roomView(main, app, { groupId: parts[1], welcome: query.get('welcome') === '1', seq: seqOf(query) });
   } else if (parts[0] === 'clients' && parts[1]) {
     document.title = 'Goals and notes · TalkingStick';
     cleanup = clientView(main, app, { clientId: parts[1] });
   } else if (parts[0] === 'channels' && parts[1]) {
     document.title = 'Private conversation · TalkingStick';
-    cleanup = channelView(main, app, { channelId: parts[1] });
+    cleanup = channelView(main, app, { channelId: parts[1], seq: seqOf(query) });
+  } else if (parts[0] === 'escalations' && app.alerts) {
+    document.title = 'Crisis alerts · TalkingStick';
+    cleanup = escalationsView(main, app);
   } else {
     document.title = 'TalkingStick';
     home(main, app);
   }
   app.cleanup = cleanup;
+  if (app.alertBanner) app.alertBanner.refresh();
+  if (app.alerts) app.alerts.load();
   const heading = main.querySelector('h1');
   if (heading && !main.contains(document.activeElement)) heading.focus();
 }

@@ -172,9 +172,16 @@ export class Conversation extends Emitter {
       return;
     }
     this.dropFromOutbox(item);
-    if (typeof reply.seq === 'number' && !this.messages.has(reply.seq)) {
+    const privately = reply.shared === false;
+    if (typeof reply.seq === 'number' && (!this.messages.has(reply.seq) || privately)) {
       // The acknowledgement can overtake the event: show the message now; the event (same seq) updates it.
-      this.addMessages([{ seq: reply.seq, from: this.me, text: item.text.trim(), at: new Date().toISOString() }], 'mine');
+      // A message the room did not share stays on the author's screen, marked as sent privately.
+      const m = { seq: reply.seq, from: this.me, text: item.text.trim(), at: new Date().toISOString() };
+      if (privately) Object.assign(m, { status: 'private', reactable: false });
+      this.addMessages([m], 'mine');
+    }
+    if (reply.support || privately) {
+      this.emit('support', { ...(reply.support || {}), seq: reply.seq, shared: reply.shared, message: reply.message });
     }
   }
 

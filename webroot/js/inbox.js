@@ -1,17 +1,19 @@
 // The private inbox (user.{accountId}.inbox): warnings, mutes, removals, crisis resources,
 // private channel invitations and unread counts. Shown only to this person, gently.
 import { announce, formatTime, h } from './dom.js';
-
-const SAFE_LINK = /^(https?:|tel:|mailto:|sms:)/i;
+import { DEFAULT_SUPPORT_TEXT, SUPPORT_TITLE, careLinks } from './views/support-card.js';
 
 export class Inbox {
-  constructor({ bus, accountId, container, groupName, onRemoved, onChannelInvite, onUnread }) {
+  constructor({ bus, accountId, container, groupName, onRemoved, onChannelInvite, onUnread, onAlert, onCrisisResources }) {
     this.bus = bus;
     this.container = container;
     this.groupName = groupName || (() => 'the group');
     this.onRemoved = onRemoved || (() => {});
     this.onChannelInvite = onChannelInvite || (() => {});
     this.onUnread = onUnread || (() => {});
+    this.onAlert = onAlert || (() => {});
+    /** Returns true when an open room or channel page shows the support itself. */
+    this.onCrisisResources = onCrisisResources || (() => false);
     this.unsubscribe = bus.register(`user.${accountId}.inbox`, (event) => this.receive(event));
   }
 
@@ -23,14 +25,7 @@ export class Inbox {
     if (!event || typeof event !== 'object') return;
     switch (event.type) {
       case 'warning':
-        this.notice({
-          kind: 'gentle',
-          title: 'A private note from your therapist',
-          body: [
-            event.reason ? `“${event.reason}”` : null,
-            `This note about ${this.groupName(event.groupId)} is only visible to you. If anything feels unclear, you're welcome to talk it over with your therapist.`,
-          ],
-        });
+        this.warning(event);
         break;
       case 'muted': {
         const until = event.until ? ` until about ${formatTime(event.until)}` : ' for a little while';
@@ -50,7 +45,11 @@ export class Inbox {
         this.onRemoved(event.groupId);
         break;
       case 'crisis-resources':
-        this.crisis(event);
+        if (!this.onCrisisResources(event)) this.crisis(event);
+        break;
+      case 'crisis':
+      case 'escalation-updated':
+        this.onAlert(event);
         break;
       case 'channel-invite':
         this.onChannelInvite(event);
@@ -61,6 +60,30 @@ export class Inbox {
       default:
         break;
     }
+  }
+
+  /** A therapist's own note, or the facilitator's automatic reminder about the group agreement. */
+  warning(event) {
+    const group = this.groupName(event.groupId);
+    if (event.automatic) {
+      this.notice({
+        kind: 'gentle',
+        title: 'An automatic reminder',
+        body: [
+          event.text || event.reason || 'Please keep to the group agreement.',
+          `This reminder comes from the facilitator of ${group}, the program that looks after the turn-taking and the agreement. Only you can see it. If anything feels unclear, you're welcome to talk it over with your therapist.`,
+        ],
+      });
+      return;
+    }
+    this.notice({
+      kind: 'gentle',
+      title: 'A private note from your therapist',
+      body: [
+        event.reason ? `“${event.reason}”` : null,
+        `This note about ${group} is only visible to you. If anything feels unclear, you're welcome to talk it over with your therapist.`,
+      ],
+    });
   }
 
   notice({ kind, title, body, actions = [] }) {
@@ -75,19 +98,13 @@ export class Inbox {
     return card;
   }
 
-  /** Crisis resources: calm, prominent, announced assertively, and kept until dismissed. */
+  /** Crisis resources where no conversation page is open: calm, announced assertively, kept until dismissed. */
   crisis(event) {
-    const links = Array.isArray(event.links) ? event.links : [];
-    const title = 'Support is here for you';
+    const title = SUPPORT_TITLE;
     const card = h('section', { class: 'notice notice-care', attrs: { 'aria-label': title } },
       h('h2', { class: 'notice-title', text: title }),
-      h('p', { text: event.text || 'If you are in danger or thinking about harming yourself, please reach out now. You deserve support.' }),
-      links.length ? h('ul', { class: 'care-links' }, links.map((link) => {
-        const href = typeof link === 'string' ? link : link && (link.url || link.href);
-        const label = typeof link === 'string' ? link : link && (link.label || link.name || link.title || href);
-        if (!href || !SAFE_LINK.test(href)) return label ? h('li', { text: label }) : null;
-        return h('li', {}, h('a', { href, text: label, rel: 'noopener noreferrer', target: '_blank' }));
-      })) : null,
+      h('p', { text: event.text || DEFAULT_SUPPORT_TEXT }),
+      careLinks(event.links),
       h('p', { class: 'hint', text: 'Only you can see this message.' }),
       h('div', { class: 'notice-actions' },
         h('button', { type: 'button', class: 'button-quiet', text: 'Close this message', on: { click: () => card.remove() } })));

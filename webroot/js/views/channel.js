@@ -3,9 +3,10 @@ import { h, replace, uid } from '../dom.js';
 import { Channel } from '../channel.js';
 import { apiProblem, roomRefusal } from '../texts.js';
 import { ClientRecords } from './records.js';
+import { SupportSlot } from './support-card.js';
 import { Timeline } from './timeline.js';
 
-export function channelView(main, app, { channelId }) {
+export function channelView(main, app, { channelId, seq }) {
   const channel = new Channel({ channelId, api: app.api, bus: app.bus, me: app.me });
   const page = h('div', { class: 'page channel-page' }, h('p', { class: 'hint', text: 'Opening the conversation…' }));
   main.append(page);
@@ -39,6 +40,10 @@ export function channelView(main, app, { channelId }) {
     input.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); send(); }
     });
+    const support = new SupportSlot({ conversationKey: `channel:${channelId}`, composerInput: input, seen: app.supportSeen });
+    subs.push(channel.on('support', (s) => support.show(s)));
+    subs.push(app.showSupportHere((event) => (event.channelId === channelId || (!event.groupId && !event.channelId)
+      ? (support.show(event), true) : false)));
     subs.push(channel.on('refused', ({ item, error }) => {
       status.textContent = roomRefusal(error, { action: 'say' });
       if (!input.value.trim()) input.value = item.text;
@@ -52,9 +57,10 @@ export function channelView(main, app, { channelId }) {
       h('h1', { tabIndex: -1, text: title }),
       h('p', { class: 'hint', text: 'Only the two of you can read this conversation.' }),
       side
-        ? h('div', { class: 'room-layout' }, h('div', { class: 'room-main' }, timeline.el, form), side.el)
-        : [timeline.el, form]);
+        ? h('div', { class: 'room-layout' }, h('div', { class: 'room-main' }, timeline.el, support.el, form), side.el)
+        : [timeline.el, support.el, form]);
     page.querySelector('h1').focus();
+    if (Number.isInteger(seq)) timeline.focusSeq(seq);
     const onVisible = () => channel.markRead();
     document.addEventListener('visibilitychange', onVisible);
     subs.push(() => document.removeEventListener('visibilitychange', onVisible));

@@ -4,6 +4,7 @@
 import { announce, formatClock, formatDateTime, h, replace, uid } from '../dom.js';
 import { auditServed, channelsServed, roomActionServed } from '../features.js';
 import { MODE_LABELS, apiProblem, roomRefusal } from '../texts.js';
+import { severityWords } from '../alerts.js';
 
 const MODERATION = ['warn', 'mute', 'unmute', 'redact', 'approve', 'reject'];
 
@@ -46,6 +47,11 @@ export class Console {
       this.sessionPanel(), this.turnPanel(), this.staffPanel(), this.invitePanel(), this.agreementPanel(), this.auditPanel());
     this.subs.push(room.on('session', () => this.renderSession()));
     this.subs.push(room.on('staff', (event) => this.onStaff(event)));
+    this.crisisKeys = new Set();
+    if (app.alerts) {
+      this.subs.push(app.alerts.on('change', () => this.syncAlerts()));
+      this.syncAlerts();
+    }
     this.renderSession();
     this.renderFloor();
     this.probe();
@@ -283,7 +289,7 @@ export class Console {
     if (!event || typeof event !== 'object') return;
     switch (event.type) {
       case 'stats': this.renderStats(event); break;
-      case 'crisis': this.addCrisis(event); break;
+      case 'crisis': this.crisisFromRoom(event); break;
       case 'held': this.addHeld(event); break;
       case 'flag': this.addFlag(event); break;
       default: break;
@@ -310,15 +316,35 @@ export class Console {
     this.renderAttentionCount();
   }
 
+  /** A crisis on .staff goes to the alerts (banner, title, sound), which feed this panel. */
+  crisisFromRoom(event) {
+    if (!this.app.alerts || !event.escalationId) {
+      this.addCrisis(event);
+      return;
+    }
+    this.app.alerts.receive({ ...event, type: 'crisis', groupId: this.room.groupId, groupName: this.room.view.name });
+  }
+
+  /** The panel shows this group's unacknowledged escalations, also after a reload or a session's end. */
+  syncAlerts() {
+    const open = this.app.alerts.forGroup(this.room.groupId);
+    const wanted = new Set(open.map((e) => `crisis-${e.id}`));
+    for (const key of this.crisisKeys) if (!wanted.has(key)) this.resolveAttention(key);
+    for (const e of open.slice().reverse()) this.addCrisis({ ...e, escalationId: e.id });
+    this.crisisKeys = wanted;
+  }
+
   addCrisis(event) {
     const key = `crisis-${event.escalationId || event.seq}`;
+    if (this.attention.has(key)) return;
     const status = h('p', { class: 'console-status', attrs: { role: 'status' } });
     const ack = h('button', { type: 'button', class: 'button-primary', text: "I've seen this" });
     ack.addEventListener('click', async () => {
       // recorded on the escalation (and in the audit log), not only on this screen
       if (event.escalationId) {
         try {
-          await this.app.api.post(`/api/escalations/${event.escalationId}/acknowledge`, {});
+          if (this.app.alerts) await this.app.alerts.acknowledge(event.escalationId);
+          else await this.app.api.post(`/api/escalations/${event.escalationId}/acknowledge`, {});
         } catch (e) {
           say(status, apiProblem(e), 'problem');
           return;
@@ -327,15 +353,15 @@ export class Console {
       this.resolveAttention(key);
     });
     const el = h('li', { class: 'attention-item crisis' },
-      h('p', { class: 'attention-kind', text: `Possible crisis${event.severity ? ` (${event.severity})` : ''}` }),
+      h('p', { class: 'attention-kind', text: `Possible crisis — ${severityWords(event.severity)}` }),
       h('p', {}, h('strong', { text: event.pseudonym || this.room.memberName(event.memberId) }), ' wrote:'),
       h('blockquote', { text: event.text || '' }),
       h('p', { class: 'hint', text: 'They have privately been shown crisis resources. Please check in with them.' }),
       h('div', { class: 'button-row' }, ack,
+        Number.isFinite(event.seq) ? h('a', { class: 'button-link', href: `#/groups/${this.room.groupId}?seq=${event.seq}`, text: 'Show in the conversation' }) : null,
         this.channels && event.memberId ? h('button', { type: 'button', text: 'Talk privately', on: { click: () => this.talkPrivately(event.memberId, status) } }) : null),
       status);
     this.addAttention(key, el);
-    announce(`Possible crisis: ${event.pseudonym || 'a member'} may need support.`, { assertive: true });
   }
 
   addHeld(event) {

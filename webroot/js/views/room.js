@@ -5,9 +5,10 @@ import { announce, formatClock, formatDurationWords, formatTime, h, replace, uid
 import { Room } from '../room.js';
 import { MODE_LABELS, apiProblem, roomRefusal } from '../texts.js';
 import { Console } from './console.js';
+import { SupportSlot } from './support-card.js';
 import { Timeline } from './timeline.js';
 
-export function roomView(main, app, { groupId, welcome }) {
+export function roomView(main, app, { groupId, welcome, seq }) {
   const room = new Room({ groupId, api: app.api, bus: app.bus });
   const page = h('div', { class: 'page room-page' }, h('p', { class: 'hint', text: 'Opening the room…' }));
   main.append(page);
@@ -16,7 +17,7 @@ export function roomView(main, app, { groupId, welcome }) {
 
   room.open().then(() => {
     if (disposed) return;
-    cleanup.push(build(page, app, room, { welcome }));
+    cleanup.push(build(page, app, room, { welcome, seq }));
   }).catch((e) => {
     if (disposed || (e && e.signedOut)) return;
     replace(page, h('h1', { tabIndex: -1, text: 'This room could not be opened' }),
@@ -32,7 +33,7 @@ export function roomView(main, app, { groupId, welcome }) {
   };
 }
 
-function build(page, app, room, { welcome }) {
+function build(page, app, room, { welcome, seq }) {
   const view = room.view;
   const subs = [];
   const isStaff = room.isStaff;
@@ -238,6 +239,10 @@ function build(page, app, room, { welcome }) {
 
   // ---------------------------------------------------------------- composer
   const composer = makeComposer(room, isStaff);
+  const support = new SupportSlot({ conversationKey: `group:${room.groupId}`, composerInput: composer.input, seen: app.supportSeen });
+  subs.push(room.on('support', (s) => support.show(s)));
+  subs.push(app.showSupportHere((event) => (event.groupId === room.groupId || (!event.groupId && !event.channelId)
+    ? (support.show(event), true) : false)));
   subs.push(room.on('refused', ({ item, error }) => {
     composer.status(roomRefusal(error, { ...room.turn, action: 'say', staff: isStaff }));
     if (!composer.input.value.trim()) composer.input.value = item.text;
@@ -309,7 +314,7 @@ function build(page, app, room, { welcome }) {
   replace(page,
     header,
     h('div', { class: 'room-layout' },
-      h('div', { class: 'room-main' }, agreementBox, floorCard, timeline.el, composer.el),
+      h('div', { class: 'room-main' }, agreementBox, floorCard, timeline.el, support.el, composer.el),
       h('aside', { class: 'room-side', attrs: { 'aria-label': isStaff ? 'People and facilitation' : 'People and group' } },
         people, console_ ? console_.el : null, isStaff ? null : agreementDetails, leaveBox)));
   renderAgreement();
@@ -318,6 +323,7 @@ function build(page, app, room, { welcome }) {
   timeline.scrollToEnd();
   if (welcome && agreementBox.firstChild) agreementBox.querySelector('h2').setAttribute('tabindex', '-1');
   (welcome && agreementBox.querySelector('h2') ? agreementBox.querySelector('h2') : header.querySelector('h1')).focus();
+  if (Number.isInteger(seq)) timeline.focusSeq(seq);
 
   return () => {
     clearInterval(ticker);

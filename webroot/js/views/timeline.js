@@ -93,20 +93,23 @@ export class Timeline {
     const mine = this.conversation.isMine(m);
     const role = m.from && m.from.role;
     const classes = ['msg', mine ? 'mine' : 'theirs', role === 'therapist' ? 'from-therapist' : null,
-      m.status && m.status !== 'visible' ? `status-${m.status}` : null, m.redacted ? 'redacted' : null];
+      m.status && m.status !== 'visible' ? `status-${m.status}` : null, m.redacted ? 'redacted' : null,
+      this.highlighted === m.seq ? 'highlight' : null];
     const author = h('span', { class: 'author', text: mine ? `${this.label(m)} (you)` : this.label(m) });
     const tag = this.options.describeRole ? this.options.describeRole(m) : null;
     const header = h('p', { class: 'msg-meta' }, author,
       tag ? h('span', { class: 'role-tag', text: tag }) : null,
       h('time', { dateTime: m.at, title: formatDateTime(m.at), text: formatTime(m.at) }),
-      m.status && m.status !== 'visible' ? h('span', { class: 'status-tag', text: statusLabel(m.status) }) : null);
+      m.status && m.status !== 'visible' ? h('span', { class: 'status-tag', text: statusLabel(m.status, mine) }) : null);
     const body = m.redacted
       ? h('p', { class: 'text removed-text', text: 'This message was removed by the therapist.' })
       : m.unreadable || m.text === null || m.text === undefined
         ? h('p', { class: 'text removed-text', text: 'This message can’t be shown right now.' })
         : h('p', { class: 'text', text: m.text });
-    const li = h('li', { class: classes, dataset: { seq: String(m.seq) } },
-      header, body, this.options.reactions ? this.reactionBar(m) : null, this.options.messageActions ? this.options.messageActions(m) : null);
+    const li = h('li', { class: classes, dataset: { seq: String(m.seq) },
+      tabIndex: this.highlighted === m.seq ? -1 : undefined, attrs: { 'aria-current': this.highlighted === m.seq ? 'true' : null } },
+      header, body, this.options.reactions && reactable(m) ? this.reactionBar(m) : null,
+      this.options.messageActions ? this.options.messageActions(m) : null);
     const existing = this.bySeq.get(m.seq);
     if (existing) {
       const hadFocus = existing.contains(document.activeElement) ? document.activeElement : null;
@@ -208,6 +211,40 @@ export class Timeline {
     if (items.length) this.scrollToEnd();
   }
 
+  /**
+   * Scrolls to one message and highlights it (a link from a crisis alert), loading a few pages of
+   * earlier history when it is not among the latest messages. Returns whether it was found.
+   */
+  async focusSeq(seq, maxPages = 5) {
+    const c = this.conversation;
+    for (let pages = 0; !this.bySeq.has(seq) && c.hasEarlier && pages < maxPages; pages += 1) {
+      const oldest = Math.min(...c.messages.keys());
+      if (!Number.isFinite(oldest) || oldest <= seq) break;
+      try {
+        await c.loadEarlier(100);
+      } catch (e) {
+        break;
+      }
+      this.earlierButton.hidden = !c.hasEarlier;
+    }
+    const li = this.bySeq.get(seq);
+    if (!li) {
+      announce('That message is not in this conversation any more. It may have been removed.');
+      return false;
+    }
+    for (const old of this.list.querySelectorAll('.highlight')) {
+      old.classList.remove('highlight');
+      old.removeAttribute('aria-current');
+    }
+    this.highlighted = seq;
+    li.classList.add('highlight');
+    li.setAttribute('aria-current', 'true');
+    li.tabIndex = -1;
+    li.scrollIntoView({ block: 'center' });
+    li.focus({ preventScroll: true });
+    return true;
+  }
+
   async loadEarlier() {
     this.earlierButton.disabled = true;
     try {
@@ -222,8 +259,14 @@ export class Timeline {
   }
 }
 
-function statusLabel(status) {
+/** A message flagged as a possible crisis, or not shared with the room, takes no reactions. */
+function reactable(m) {
+  return m.reactable !== false && m.status !== 'private' && !m.redacted;
+}
+
+function statusLabel(status, mine) {
   switch (status) {
+    case 'private': return mine ? 'Only you and the therapists can see this' : 'Sent privately to the therapists';
     case 'held': return 'held for review';
     case 'rejected': return 'not shared';
     case 'redacted': return 'removed';
