@@ -217,13 +217,13 @@ public final class CrisisDetector {
         return decided.isPresent() ? decided : learned(text, hits);
     }
 
-    /** P(crisis) from {@link CrisisClassifier} at or above which the learned layer raises a CONCERN. */
+    /** P(crisis) from {@link CrisisClassifier} at or above which the learned layer raises a signal. */
     static final double MODEL_THRESHOLD = 0.99;
 
     /**
      * The learned layer, consulted only when no rule decided: the classifier's crisis probability at or above
-     * {@link #MODEL_THRESHOLD} raises a CONCERN of the classifier's category ({@code model.suicide}, ...), but only
-     * where the message is about that kind of crisis (a rule or concept of the same category matched, or the
+     * {@link #MODEL_THRESHOLD} raises a signal of the classifier's category ({@code model.suicide}, ...; a CONCERN
+     * unless {@link CrisisSeverity} finds more), but only where the message is about that kind of crisis (a rule or concept of the same category matched, or the
      * category's topic words in {@link CrisisRules#TOPICS} appear) and no rule match at all was discounted
      * (negation, past, reported or media, someone else, coping, explained, accident): the rules' checks keep
      * priority.
@@ -498,7 +498,8 @@ public final class CrisisDetector {
      * The recall layer: when no rule decided, a single core concept (death, absence, finality, method, hopelessness;
      * a self-harm act or sign; violence or a weapon; an amount of medication; a substance) that survived every check
      * (negation, past narrative, reported speech, someone else, coping, explained, accident), in a sentence framed in
-     * the first person, raises a CONCERN for a therapist to look at.
+     * the first person, raises a signal for a therapist to look at (a CONCERN unless {@link CrisisSeverity} finds
+     * more).
      */
     private static Optional<CrisisSignal> broad(CrisisText text, List<Hit> hits) {
         for (Category category : PRIORITY) {

@@ -27,7 +27,8 @@ final class CrisisSeverity {
      * First person, with at most two words between that are not a negation ("i really want to", "i think i will"),
      * and not a fear ("I'm scared I'll hurt him" is no intent).
      */
-    private static final String I = "(?<!(?:scared|afraid|worried|frightened|terrified) )\\bi (?:(?!not\\b|never\\b)\\w+ ){0,2}?";
+    private static final String I = "\\bi(?<!(?:scared|afraid|worried|frightened|terrified) i) (?:(?!not\\b|never\\b)\\w+"
+            + " ){0,2}?";
     private static final String ADVERB = "(?:just |really |finally |actually |definitely |seriously |honestly )?";
     /** What someone may want to do to themselves or another: "kill", "end", "die", "hurt", "take my ...". */
     private static final String HARM = "(?:kill|end|die|be dead|take my|hurt|harm|cut|overdose|overdo|od|stab|shoot"
