@@ -166,6 +166,8 @@ class CrisisAlertWebTest {
     assertTrue(therapist.visible(By.id("nav")).getText().contains("1 open"));
 
     assertSupportBesideComposer(river, DRAFT);
+    // the reply, which may come after the inbox's card, adds where the words went
+    river.textContains(By.cssSelector(".support-card .support-reached"), "it has gone to your therapist");
     WebElement own = river.message(KILL);
     assertTrue(own.getText().contains("Only you and the therapists can see this"), own.getText());
     // the composer says nothing of turns: the message was not refused (an empty status is hidden)
@@ -197,6 +199,7 @@ class CrisisAlertWebTest {
     therapist.waitFor(d -> bannerText(therapist).contains("2 alerts"), Duration.ofSeconds(5));
     assertTrue(bannerText(therapist).contains("Possible crisis — River in " + GROUP), bannerText(therapist));
     assertSupportBesideComposer(river, "");
+    river.textContains(By.cssSelector(".support-card .support-reached"), "it has gone to your therapist");
     assertTrue(river.message(PILLS).getText().contains("Only you and the therapists can see this"));
     // the session has ended, yet the console's panel keeps both crises
     therapist.waitFor(d -> therapist.driver.findElements(By.cssSelector(".attention-item.crisis")).size() == 2);
