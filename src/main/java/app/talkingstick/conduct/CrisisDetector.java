@@ -161,19 +161,10 @@ public final class CrisisDetector {
             + "|kitten|dog|puppy|rabbit|hamster)|brambles?|thorns?|rose bush)\\b");
     private static final Pattern ON_PURPOSE = Pattern.compile(
             "\\b(?:on purpose|deliberately|intentionally|to feel|wanted to|want to|again|urge)\\b");
-    private static final Pattern IMMEDIATE = Pattern.compile(
+    /** A time that makes a weak rule count ("tonight", "right now"); also a time on the severity ladder. */
+    static final Pattern IMMEDIATE = Pattern.compile(
             "\\b(?:tonight|right now|an hour ago|hours? ago|minutes ago|just now|about to|on my way|is the night"
             + "|as we speak|in (?:a|an|the next) (?:few )?(?:minutes?|hours?)|go and do it now|do it now)\\b");
-    private static final Pattern NOW = Pattern.compile("\\b(?:now|already|at the moment|currently)\\b");
-    private static final Pattern SOON = Pattern.compile(
-            "\\b(?:today|tomorrow|this (?:weekend|week|evening|afternoon|morning)|on (?:monday|tuesday|wednesday"
-            + "|thursday|friday|saturday|sunday)|on the \\d+(?:st|nd|rd|th)?|next (?:week|month)|this time"
-            + "|last night|soon)\\b");
-    private static final Pattern AT_HAND = Pattern.compile(
-            "\\b(?:in front of me|in my hand|right here|next to me|ready|loaded|got (?:the|a|my) \\w+ out|have"
-            + " (?:the|a|my) \\w+ (?:out|ready)|already (?:taken|took|started|done)|i have taken|i took"
-            + "|swallowed|took about|have the \\w+|had the \\w+ out|holding it)\\b");
-
     private static final List<Category> PRIORITY = List.of(Category.SUICIDE, Category.OVERDOSE,
             Category.SELF_HARM, Category.HARM_TO_OTHERS, Category.RELAPSE);
 
@@ -226,13 +217,13 @@ public final class CrisisDetector {
         return decided.isPresent() ? decided : learned(text, hits);
     }
 
-    /** P(crisis) from {@link CrisisClassifier} at or above which the learned layer raises a CONCERN. */
+    /** P(crisis) from {@link CrisisClassifier} at or above which the learned layer raises a signal. */
     static final double MODEL_THRESHOLD = 0.99;
 
     /**
      * The learned layer, consulted only when no rule decided: the classifier's crisis probability at or above
-     * {@link #MODEL_THRESHOLD} raises a CONCERN of the classifier's category ({@code model.suicide}, ...), but only
-     * where the message is about that kind of crisis (a rule or concept of the same category matched, or the
+     * {@link #MODEL_THRESHOLD} raises a signal of the classifier's category ({@code model.suicide}, ...; a CONCERN
+     * unless {@link CrisisSeverity} finds more), but only where the message is about that kind of crisis (a rule or concept of the same category matched, or the
      * category's topic words in {@link CrisisRules#TOPICS} appear) and no rule match at all was discounted
      * (negation, past, reported or media, someone else, coping, explained, accident): the rules' checks keep
      * priority.
@@ -259,7 +250,7 @@ public final class CrisisDetector {
             case OVERDOSE -> "model.overdose";
             case RELAPSE -> "model.relapse";
         };
-        return Optional.of(new CrisisSignal(p.category(), Severity.CONCERN, id));
+        return Optional.of(new CrisisSignal(p.category(), CrisisSeverity.of(text, Severity.CONCERN, id), id));
     }
 
     /** What the rules alone decide for {@code message}, without the learned layer, for tests and tuning. */
@@ -482,18 +473,14 @@ public final class CrisisDetector {
             return broad(text, hits);
         }
         Hit top = best.get(chosen);
-        Severity severity = strong.getOrDefault(chosen, false) ? top.rule().severity() : Severity.CONCERN;
+        // What the deciding wording alone supports; CrisisSeverity reads intent, plan, means and time from the text.
+        Severity said = strong.getOrDefault(chosen, false) ? top.rule().severity() : Severity.CONCERN;
         if (!strong.getOrDefault(chosen, false) && top.rule().severity().compareTo(Severity.HIGH) >= 0
                 && chosenScore >= 3) {
-            severity = Severity.HIGH;
+            said = Severity.HIGH;
         }
-        boolean atHand = AT_HAND.matcher(text.text).find();
-        if (immediate || atHand || NOW.matcher(text.text).find() && severity != Severity.CONCERN) {
-            severity = severity == Severity.CONCERN ? Severity.HIGH : Severity.IMMINENT;
-        } else if (SOON.matcher(text.text).find() && severity == Severity.CONCERN) {
-            severity = Severity.HIGH;
-        }
-        return Optional.of(new CrisisSignal(chosen, severity, top.rule().id()));
+        String id = top.rule().id();
+        return Optional.of(new CrisisSignal(chosen, CrisisSeverity.of(text, said, id), id));
     }
 
     /** Concept families that, joined to first-person present or future framing in their sentence, raise CONCERN. */
@@ -511,7 +498,8 @@ public final class CrisisDetector {
      * The recall layer: when no rule decided, a single core concept (death, absence, finality, method, hopelessness;
      * a self-harm act or sign; violence or a weapon; an amount of medication; a substance) that survived every check
      * (negation, past narrative, reported speech, someone else, coping, explained, accident), in a sentence framed in
-     * the first person, raises a CONCERN for a therapist to look at.
+     * the first person, raises a signal for a therapist to look at (a CONCERN unless {@link CrisisSeverity} finds
+     * more).
      */
     private static Optional<CrisisSignal> broad(CrisisText text, List<Hit> hits) {
         for (Category category : PRIORITY) {
@@ -525,7 +513,8 @@ public final class CrisisDetector {
                 CrisisText.Sentence s = text.sentenceAt(hit.start());
                 String sentence = text.text.substring(s.start(), Math.min(s.end(), text.text.length()));
                 if (FIRST_PERSON_NOW.matcher(sentence).find() && !BROAD_GUARD.matcher(sentence).find()) {
-                    return Optional.of(new CrisisSignal(category, Severity.CONCERN, hit.rule().id()));
+                    String id = hit.rule().id();
+                    return Optional.of(new CrisisSignal(category, CrisisSeverity.of(text, Severity.CONCERN, id), id));
                 }
             }
         }

@@ -1313,7 +1313,8 @@ final class CrisisRules {
                 unless, with, once));
     }
 
-    private static String expand(String regex) {
+    /** {@code regex} with the {@code {MED}}-style vocabularies written out. */
+    static String expand(String regex) {
         String out = regex;
         for (int pass = 0; pass < 2; pass++) {
             for (Map.Entry<String, String> e : MACROS.entrySet()) {

@@ -20,13 +20,13 @@ public record CrisisSignal(Category category, Severity severity, String label) {
         RELAPSE
     }
 
-    /** Ordered from least to most urgent. */
+    /** Ordered from least to most urgent; see {@link CrisisSeverity} for the cues. */
     public enum Severity {
-        /** Indirect signs ("everyone would be better off without me"): check in soon. */
+        /** Passive ideation, hopelessness, burdensomeness ("everyone would be better off without me"): check in soon. */
         CONCERN,
-        /** Clear intent or a recent act: respond now. */
+        /** Explicit intent, or a plan, means at hand or a time ("I have pills saved up"): respond now. */
         HIGH,
-        /** Intent with a time ("tonight", "right now"), means at hand, or an act under way: respond immediately. */
+        /** Intent with a time ("tonight"), or an act under way or just done: respond immediately. */
         IMMINENT
     }
 

@@ -67,18 +67,19 @@ public final class EscalationStore {
       "UPDATE escalations SET reminded_at = now() WHERE id IN (SELECT id FROM escalations"
           + " WHERE status = 'open' AND reminded_at IS NULL AND opened_at <= now() - make_interval(secs => $1)"
           + " ORDER BY opened_at LIMIT 50 FOR UPDATE SKIP LOCKED) RETURNING id";
-  private static final String ACTIVE_THERAPIST = "role = 'therapist' AND left_at IS NULL AND removed_at IS NULL";
   /**
-   * Who hears of an escalation: the group's therapists, or the channel's therapist and the therapists
-   * of the client's groups; with {@code $3}, also the admins.
+   * Who hears of an escalation: the group's therapists, or the channel's therapist; with {@code $3}
+   * (a reminder), also the therapists of the channel client's groups and the admins.
    */
   private static final String RECIPIENTS =
       "SELECT id, role, email FROM accounts WHERE ($3::boolean AND role = 'admin')"
-          + " OR id IN (SELECT account_id FROM group_members WHERE group_id = $1 AND " + ACTIVE_THERAPIST + ")"
-          + " OR id IN (SELECT therapist_id FROM channels WHERE id = $2)"
+          + " OR id IN (SELECT t.account_id FROM group_members t WHERE t.group_id = $1 AND t.role = 'therapist'"
+          + "   AND t.left_at IS NULL AND t.removed_at IS NULL)"
+          + " OR id IN (SELECT ch.therapist_id FROM channels ch WHERE ch.id = $2)"
           + " OR ($3::boolean AND id IN (SELECT t.account_id FROM group_members t JOIN group_members c"
           + "   ON c.group_id = t.group_id AND c.role = 'client' AND c.left_at IS NULL AND c.removed_at IS NULL"
-          + "   WHERE t." + ACTIVE_THERAPIST + " AND c.account_id = (SELECT client_id FROM channels WHERE id = $2)))";
+          + "   WHERE t.role = 'therapist' AND t.left_at IS NULL AND t.removed_at IS NULL"
+          + "   AND c.account_id = (SELECT ch.client_id FROM channels ch WHERE ch.id = $2)))";
 
   private final Pool pool;
   private final ChannelCipher cipher;

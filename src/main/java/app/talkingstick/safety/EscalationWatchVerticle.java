@@ -3,6 +3,7 @@ package app.talkingstick.safety;
 import app.talkingstick.Services;
 import app.talkingstick.audit.AuditLog;
 import app.talkingstick.config.Config;
+import app.talkingstick.store.DatabaseErrors;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -54,7 +55,7 @@ public final class EscalationWatchVerticle extends VerticleBase {
     checking = true;
     escalations.claimOverdue(deadline)
         .compose(ids -> Future.join(ids.stream().map(this::remind).toList()))
-        .onFailure(err -> LOG.warn("Overdue escalations not checked: {}", err.getClass().getSimpleName()))
+        .onFailure(err -> LOG.warn("Overdue escalations not checked: {}", DatabaseErrors.describe(err)))
         .onComplete(done -> checking = false);
   }
 

@@ -25,6 +25,11 @@ public final class DatabaseErrors {
         && !pg.getSqlState().startsWith("40");
   }
 
+  /** For a log line: the failure's kind and, from PostgreSQL, its SQLSTATE; never a message that may quote data. */
+  public static String describe(Throwable failure) {
+    return failure instanceof PgException pg ? "PgException " + pg.getSqlState() : failure.getClass().getSimpleName();
+  }
+
   public static boolean isUnavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof ConnectException

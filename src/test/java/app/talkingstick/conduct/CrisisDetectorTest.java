@@ -167,15 +167,17 @@ class CrisisDetectorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "all i think about is ending it|SUICIDE",
-        "sometimes i want to shake the baby to make him stop screaming|HARM_TO_OTHERS",
-        "i'm on my way to the casino with my whole wages|RELAPSE"
+        "all i think about is ending it|SUICIDE|CONCERN",
+        "sometimes i want to shake the baby to make him stop screaming|HARM_TO_OTHERS|CONCERN",
+        // On the way, with the money: intent and a time, the same ladder as every rule (CrisisSeverity).
+        "i'm on my way to the casino with my whole wages|RELAPSE|IMMINENT"
     })
-    void theLearnedLayerJudgesMessagesOnItsTopicThatNoRuleMatched(String text, CrisisSignal.Category category) {
+    void theLearnedLayerJudgesMessagesOnItsTopicThatNoRuleMatched(String text, CrisisSignal.Category category,
+                                                                  CrisisSignal.Severity severity) {
         assertTrue(DETECTOR.explain(text).isEmpty(), () -> "a rule matched, so this tests nothing: " + DETECTOR.explain(text));
         CrisisSignal s = signal(text);
         assertEquals(category, s.category());
-        assertEquals(CONCERN, s.severity());
+        assertEquals(severity, s.severity());
         assertTrue(s.label().startsWith("model."), s.label());
     }
 

@@ -152,12 +152,15 @@ class CrisisScreeningRoomTest {
   @Test
   void overTheFloodLimit() {
     reachesTheTherapistsInstead("open", true, room -> {
+      String[] hurried = {"good evening everyone", "the bus was late again", "my cat knocked over a plant",
+          "anyone watch the match", "tea or coffee tonight", "work was long", "I made soup", "it rained all day",
+          "my sister called", "the shop was shut", "new shoes hurt", "quiet week really"};
       String code = null;
-      for (int i = 0; i < 12 && code == null; i++) {
-        JsonObject reply = room.say(room.clients.get(0), "message number " + i + " in a hurry");
+      for (int i = 0; i < hurried.length && code == null; i++) {
+        JsonObject reply = room.say(room.clients.get(0), hurried[i]);
         if (!reply.getBoolean("ok", false)) code = reply.getJsonObject("error").getString("code");
       }
-      assertEquals("RATE_LIMITED", code);
+      assertEquals("RATE_LIMITED", code, "the sixth message in a burst of five");
     }, CRISIS);
   }
 
@@ -165,7 +168,7 @@ class CrisisScreeningRoomTest {
   void withAnAbusiveWordAndNoStrike() {
     reachesTheTherapistsInstead("open", true, room -> {}, "you're all pathetic and I'm going to kill myself tonight");
     assertEquals(0, count("SELECT count(*) FROM audit_log WHERE action IN ('message-blocked', 'auto-warned')"
-        + " AND created_at > now() - interval '1 minute'"), "no strike for a cry for help");
+        + " AND at > now() - interval '1 minute'"), "no strike for a cry for help");
   }
 
   @Test
@@ -175,8 +178,20 @@ class CrisisScreeningRoomTest {
 
   @Test
   void beforeAcceptingANewAgreement() {
-    reachesTheTherapistsInstead("open", true, room -> server.sql("UPDATE groups SET agreement_version = agreement_version + 1,"
-        + " agreement_text = 'Be kind, always.' WHERE id = '" + room.groupId + "'"), CRISIS);
+    reachesTheTherapistsInstead("open", true, room -> {
+      Api.Response changed = api.request(io.vertx.core.http.HttpMethod.PUT, "/api/groups/" + room.groupId + "/agreement",
+          io.vertx.core.buffer.Buffer.buffer(new JsonObject().put("text", "Be kind, always.").encode()),
+          room.therapist.session.accessToken());
+      assertEquals(200, changed.status(), changed.body().toString());
+      // the room hears of the new version a moment after the change is committed
+      String code = null;
+      for (int i = 0; i < 50 && !"AGREEMENT_REQUIRED".equals(code); i++) {
+        if (i > 0) pause(50);
+        JsonObject reply = room.act(room.clients.get(1), new JsonObject().put("type", "raise-hand"));
+        code = reply.getBoolean("ok", false) ? null : reply.getJsonObject("error").getString("code");
+      }
+      assertEquals("AGREEMENT_REQUIRED", code);
+    }, CRISIS);
   }
 
   @Test
@@ -208,6 +223,32 @@ class CrisisScreeningRoomTest {
         JsonObject history = api.get("/api/groups/" + room.groupId + "/messages?after=0", other.session.accessToken()).json();
         assertEquals(false, history.getJsonArray("messages").getJsonObject(0).getBoolean("reactable"));
       }
+    }
+  }
+
+  @Test
+  void inAPrivateChannelACrisisIsNeitherTooLongNorTooFast() {
+    try (RoomFixture room = room("open", true)) {
+      Person client = room.clients.get(0);
+      String channelId = api.post("/api/channels", new JsonObject().put("clientId", client.session.id().toString()),
+          room.therapist.session.accessToken()).json().getString("id");
+      String in = "channel." + channelId + ".in";
+      JsonObject refused = null;
+      for (int i = 0; i < 40 && refused == null; i++) {
+        JsonObject reply = body(client.socket.request(in, new JsonObject().put("type", "say").put("text", "note " + i)
+            .put("clientMsgId", "fast-" + i)));
+        if (!reply.getBoolean("ok", false)) refused = reply;
+      }
+      assertEquals("RATE_LIMITED", refused.getJsonObject("error").getString("code"));
+      String text = "I can't do this. ".repeat(130) + CRISIS;
+      JsonObject reply = body(client.socket.request(in, new JsonObject().put("type", "say").put("text", text)
+          .put("clientMsgId", "crisis-1")));
+      assertTrue(reply.getBoolean("ok"), "too long and too fast, and still never refused: " + reply.encode());
+      assertNotNull(reply.getJsonObject("support"));
+      JsonObject alert = room.therapist.socket.nextMatching(f -> "crisis".equals(body(f).getString("type"))
+          && channelId.equals(body(f).getString("channelId")), Duration.ofSeconds(5)).getJsonObject("body");
+      assertEquals(text, alert.getString("text"));
+      assertEquals(reply.getLong("seq"), alert.getLong("seq"));
     }
   }
 
