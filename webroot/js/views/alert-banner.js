@@ -59,6 +59,7 @@ export class AlertBanner {
 
   render(open, fresh) {
     const newest = open[0];
+    const onPage = location.hash.startsWith('#/escalations');
     const count = open.length === 1 ? 'One alert is waiting for you.' : `${open.length} alerts are waiting for you.`;
     const section = h('section', {
       class: 'alert-banner',
@@ -70,9 +71,9 @@ export class AlertBanner {
         : `No therapist has said they have seen it yet. ${count}` }),
       h('div', { class: 'alert-actions' },
         this.therapist ? h('a', { class: 'button-link alert-open', href: contextLink(newest), text: 'Go to the message' }) : null,
-        h('a', { class: 'button-link alert-all', href: '#/escalations', text: open.length === 1 ? 'Open the alert' : 'See all alerts' })),
-      // the escalations page offers desktop alerts itself
-      location.hash.startsWith('#/escalations') ? null : desktopAlertsOffer(() => setTimeout(() => this.refresh(), 4000))));
+        // the escalations page lists them all and offers desktop alerts itself
+        onPage ? null : h('a', { class: 'button-link alert-all', href: '#/escalations', text: open.length === 1 ? 'Open the alert' : 'See all alerts' })),
+      onPage ? null : desktopAlertsOffer(() => setTimeout(() => this.refresh(), 4000))));
     replace(this.container, section);
     this.container.hidden = false;
   }

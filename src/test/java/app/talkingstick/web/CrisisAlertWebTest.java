@@ -223,7 +223,7 @@ class CrisisAlertWebTest {
     assertTrue(li.getText().contains(PILLS), li.getText());
     assertTrue(li.getText().contains("Sent privately to the therapists"), li.getText());
     assertTrue(li.findElements(By.cssSelector(".react-toggle, button.reaction")).isEmpty(), "no reactions on a crisis");
-    therapist.screenshot("CrisisAlertWebTest-message-in-context-laptop");
+    therapist.screenshotOfWindow("CrisisAlertWebTest-message-in-context-laptop");
   }
 
   @Test
