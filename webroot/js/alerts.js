@@ -126,7 +126,7 @@ export function moreUrgent(a, b) {
 export function whoAndWhere(e, groupName) {
   if (e.channelId) return `in a private conversation with ${e.clientName || 'a client'}`;
   const group = e.groupName || (groupName && groupName(e.groupId)) || 'one of your groups';
-  return `${e.pseudonym || 'Someone'} in ${group}`;
+  return `${e.pseudonym || 'A client'} in ${group}`;
 }
 
 /** The message in its conversation. */

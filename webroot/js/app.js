@@ -74,7 +74,9 @@ const app = {
 
   startAlerts() {
     this.alerts = new Alerts({ api, bus });
-    this.alertBanner = new AlertBanner({ container: alertsBox, alerts: this.alerts, groupName: (id) => this.groupNames.get(id) });
+    this.alertBanner = new AlertBanner({
+      container: alertsBox, alerts: this.alerts, groupName: (id) => this.groupNames.get(id), therapist: this.me.role === 'therapist',
+    });
     this.alerts.on('change', () => renderNav());
     this.alerts.load();
   },

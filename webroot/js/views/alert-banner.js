@@ -23,8 +23,10 @@ export function desktopAlertsOffer(onDone = () => {}) {
 }
 
 export class AlertBanner {
-  constructor({ container, alerts, groupName }) {
+  /** therapist: false for an admin, who sees neither the words nor the conversation and only hears of late ones. */
+  constructor({ container, alerts, groupName, therapist = true }) {
     this.container = container;
+    this.therapist = therapist;
     this.alerts = alerts;
     this.groupName = groupName;
     this.off = alerts.on('change', (change) => this.update(change));
@@ -57,6 +59,7 @@ export class AlertBanner {
 
   render(open, fresh) {
     const newest = open[0];
+    const onPage = location.hash.startsWith('#/escalations');
     const count = open.length === 1 ? 'One alert is waiting for you.' : `${open.length} alerts are waiting for you.`;
     const section = h('section', {
       class: 'alert-banner',
@@ -64,12 +67,13 @@ export class AlertBanner {
     },
     h('div', { class: 'alert-banner-inner' },
       h('p', { class: 'alert-headline' }, h('strong', { text: `Possible crisis — ${whoAndWhere(newest, this.groupName)}` })),
-      h('p', { class: 'alert-detail', text: `${severityWords(newest.severity)}. ${count}` }),
+      h('p', { class: 'alert-detail', text: this.therapist ? `${severityWords(newest.severity)}. ${count}`
+        : `No therapist has said they have seen it yet. ${count}` }),
       h('div', { class: 'alert-actions' },
-        h('a', { class: 'button-link alert-open', href: contextLink(newest), text: 'Go to the message' }),
-        h('a', { class: 'button-link alert-all', href: '#/escalations', text: open.length === 1 ? 'Open the alert' : 'See all alerts' })),
-      // the escalations page offers desktop alerts itself
-      location.hash.startsWith('#/escalations') ? null : desktopAlertsOffer(() => setTimeout(() => this.refresh(), 4000))));
+        this.therapist ? h('a', { class: 'button-link alert-open', href: contextLink(newest), text: 'Go to the message' }) : null,
+        // the escalations page lists them all and offers desktop alerts itself
+        onPage ? null : h('a', { class: 'button-link alert-all', href: '#/escalations', text: open.length === 1 ? 'Open the alert' : 'See all alerts' })),
+      onPage ? null : desktopAlertsOffer(() => setTimeout(() => this.refresh(), 4000))));
     replace(this.container, section);
     this.container.hidden = false;
   }
@@ -77,6 +81,7 @@ export class AlertBanner {
   signal(e) {
     const where = whoAndWhere(e, this.groupName);
     tone();
-    notify({ title: 'Possible crisis', body: `${where}. ${severityWords(e.severity)}.`, tag: e.id, href: contextLink(e) });
+    notify({ title: 'Possible crisis', body: `${where}. ${severityWords(e.severity)}.`, tag: e.id,
+      href: this.therapist ? contextLink(e) : '#/escalations' });
   }
 }

@@ -318,6 +318,8 @@ export class Console {
 
   /** A crisis on .staff goes to the alerts (banner, title, sound), which feed this panel. */
   crisisFromRoom(event) {
+    // a message the group did not see comes on no channel of the room: fetch it for the timeline
+    if (event.shared === false && Number.isFinite(event.seq)) this.room.catchUp('gap');
     if (!this.app.alerts || !event.escalationId) {
       this.addCrisis(event);
       return;

@@ -11,7 +11,13 @@ const STATUS_WORDS = {
   resolved: 'Resolved',
 };
 
+const LEAD = {
+  therapist: 'Possible crises in your groups and private conversations. Let the team know you have seen an alert, then resolve it with a short note once the person has been looked after.',
+  admin: 'Possible crises noticed in every group and private conversation. The client’s words and name stay with their therapists. When a therapist has not said they have seen an alert in time, it comes to you too: let the team know you have it, and make sure a therapist follows it up.',
+};
+
 export function escalationsView(main, app) {
+  const therapist = app.me.role === 'therapist';
   const openList = h('ol', { class: 'escalation-list', attrs: { 'aria-labelledby': 'esc-open-title' } });
   const doneList = h('ol', { class: 'escalation-list', attrs: { 'aria-labelledby': 'esc-done-title' } });
   const openEmpty = h('p', { class: 'hint', text: 'No open alerts. When a client’s words show signs of a crisis, the alert appears here.' });
@@ -20,7 +26,7 @@ export function escalationsView(main, app) {
   const cards = new Map();
   const page = h('div', { class: 'page escalations-page' },
     h('h1', { tabIndex: -1, text: 'Crisis alerts' }),
-    h('p', { class: 'lead', text: 'Possible crises in your groups and private conversations. Let the team know you have seen an alert, then resolve it with a short note once the person has been looked after.' }),
+    h('p', { class: 'lead', text: therapist ? LEAD.therapist : LEAD.admin }),
     desktopAlertsOffer(),
     status,
     h('section', { class: 'card', attrs: { 'aria-labelledby': 'esc-open-title' } },
@@ -49,7 +55,7 @@ export function escalationsView(main, app) {
     for (const e of sorted) {
       let card = cards.get(e.id);
       if (!card) {
-        card = escalationCard(app, e, refresh);
+        card = escalationCard(app, e, refresh, therapist);
         cards.set(e.id, card);
       }
       card.update(e);
@@ -68,8 +74,8 @@ export function escalationsView(main, app) {
   };
 }
 
-/** One escalation; its note field survives updates. */
-function escalationCard(app, e, refresh) {
+/** One escalation; its note field survives updates. An admin can acknowledge it, not open or resolve it. */
+function escalationCard(app, e, refresh, therapist) {
   const titleId = uid('esc');
   const title = h('h3', { id: titleId });
   const meta = h('p', { class: 'escalation-meta' });
@@ -83,12 +89,13 @@ function escalationCard(app, e, refresh) {
   const link = h('a', { class: 'button-link', text: 'Go to the message' });
   const el = h('li', { class: 'escalation', attrs: { 'aria-labelledby': titleId } },
     title, meta, text, reach, state, note,
-    h('div', { class: 'button-row' }, link, ack), resolveBox.el, msg);
+    h('div', { class: 'button-row' }, therapist ? link : null, ack), therapist ? resolveBox.el : null, msg);
   ack.addEventListener('click', async () => {
     ack.disabled = true;
     try {
       await app.alerts.acknowledge(e.id);
-      msg.textContent = 'Thank you. The other therapists can see that you have it.';
+      msg.textContent = therapist ? 'Thank you. The other therapists can see that you have it.'
+        : 'Thank you. The therapists can see that someone has it.';
       refresh();
     } catch (err) {
       msg.textContent = apiProblem(err);

@@ -296,18 +296,7 @@ export class ClientRecords {
       changeButton.focus();
     };
     cancel.addEventListener('click', close);
-    form.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        close();
-      }
-    });
-    text.input.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-        event.preventDefault();
-        form.requestSubmit();
-      }
-    });
+    editorKeys(form, text.input, close);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       if (save.disabled) return;
@@ -477,4 +466,20 @@ export class ClientRecords {
         ? h('p', { class: 'note-text unreadable', text: UNREADABLE })
         : h('p', { class: 'note-text', text: note.text }));
   }
+}
+
+/** In an editor, Escape closes it and Enter (without Shift) in its text saves it. */
+function editorKeys(form, input, close) {
+  form.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      close();
+    }
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
 }

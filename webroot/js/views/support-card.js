@@ -34,19 +34,22 @@ export class SupportSlot {
   show(support) {
     // one card per crisis message: the reply to the sender and the inbox may both bring it
     const key = Number.isFinite(support.seq) ? `${this.conversationKey}:${support.seq}` : null;
-    if (key && this.seen.has(key)) return false;
+    if (key && this.seen.has(key)) return this.addReached(key, support.message);
     if (key) this.seen.add(key);
+    this.key = key;
     const titleId = uid('support');
     const heading = h('h2', { id: titleId, class: 'notice-title', tabIndex: -1, text: SUPPORT_TITLE });
     const close = h('button', { type: 'button', class: 'button-quiet', text: 'Close this message' });
+    this.reached = support.message ? h('p', { class: 'support-reached', text: support.message }) : null;
     const card = h('section', { class: 'notice notice-care support-card', attrs: { 'aria-labelledby': titleId } },
       heading,
-      support.message ? h('p', { class: 'support-reached', text: support.message }) : null,
+      this.reached,
       h('p', { text: support.text || DEFAULT_SUPPORT_TEXT }),
       careLinks(support.links),
       h('p', { class: 'hint', text: 'Only you can see this message. What you were writing is still in the box below.' }),
       h('div', { class: 'notice-actions' }, close));
     close.addEventListener('click', () => {
+      this.key = null;
       replace(this.el);
       this.composerInput.focus();
     });
@@ -54,6 +57,20 @@ export class SupportSlot {
     announce(`${SUPPORT_TITLE}. ${support.message || ''} ${support.text || DEFAULT_SUPPORT_TEXT}`, { assertive: true });
     heading.focus({ preventScroll: true });
     card.scrollIntoView({ block: 'nearest' });
+    return true;
+  }
+
+  /**
+   * The inbox often brings the card before the reply does; the reply alone says where the words went
+   * ("… it has gone to your therapist"). Added to the card already shown, without moving the focus.
+   */
+  addReached(key, message) {
+    if (!message || this.key !== key || this.reached) return false;
+    this.reached = h('p', { class: 'support-reached', text: message });
+    const heading = this.el.querySelector('.support-card h2');
+    if (!heading) return false;
+    heading.after(this.reached);
+    announce(message);
     return true;
   }
 }

@@ -271,6 +271,16 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** What the person sees in the window right now (a full-page capture draws sticky parts where the scroll left them). */
+  void screenshotOfWindow(String file) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Files.write(SCREENSHOTS.resolve(file + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private byte[] fullPage() {
     Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());

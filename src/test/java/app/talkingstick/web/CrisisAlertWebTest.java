@@ -166,9 +166,13 @@ class CrisisAlertWebTest {
     assertTrue(therapist.visible(By.id("nav")).getText().contains("1 open"));
 
     assertSupportBesideComposer(river, DRAFT);
+    // the reply, which may come after the inbox's card, adds where the words went
+    river.textContains(By.cssSelector(".support-card .support-reached"), "it has gone to your therapist");
     WebElement own = river.message(KILL);
     assertTrue(own.getText().contains("Only you and the therapists can see this"), own.getText());
-    assertFalse(river.visible(By.cssSelector(".composer-status")).getText().contains("not your turn"));
+    // the composer says nothing of turns: the message was not refused (an empty status is hidden)
+    String status = (String) river.js("return document.querySelector('.composer-status').textContent");
+    assertFalse(status.contains("turn"), status);
     shootBoth(river, "support-card-in-session");
     river.click(By.xpath("//section[contains(@class,'support-card')]//button[normalize-space()='Close this message']"));
     river.waitFor(d -> Boolean.TRUE.equals(river.js("return document.activeElement === document.querySelector('.composer textarea')")));
@@ -195,6 +199,7 @@ class CrisisAlertWebTest {
     therapist.waitFor(d -> bannerText(therapist).contains("2 alerts"), Duration.ofSeconds(5));
     assertTrue(bannerText(therapist).contains("Possible crisis — River in " + GROUP), bannerText(therapist));
     assertSupportBesideComposer(river, "");
+    river.textContains(By.cssSelector(".support-card .support-reached"), "it has gone to your therapist");
     assertTrue(river.message(PILLS).getText().contains("Only you and the therapists can see this"));
     // the session has ended, yet the console's panel keeps both crises
     therapist.waitFor(d -> therapist.driver.findElements(By.cssSelector(".attention-item.crisis")).size() == 2);
@@ -218,7 +223,7 @@ class CrisisAlertWebTest {
     assertTrue(li.getText().contains(PILLS), li.getText());
     assertTrue(li.getText().contains("Sent privately to the therapists"), li.getText());
     assertTrue(li.findElements(By.cssSelector(".react-toggle, button.reaction")).isEmpty(), "no reactions on a crisis");
-    therapist.screenshot("CrisisAlertWebTest-message-in-context-laptop");
+    therapist.screenshotOfWindow("CrisisAlertWebTest-message-in-context-laptop");
   }
 
   @Test

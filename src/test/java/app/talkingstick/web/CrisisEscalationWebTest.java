@@ -93,6 +93,17 @@ class CrisisEscalationWebTest {
     }
     second.screenshot("CrisisEscalationWebTest-second-therapist-laptop");
     admin.screenshot("CrisisEscalationWebTest-admin-phone");
+    // the admin hears that an alert waits and where, never the words or the name, and is not sent into the group
+    String adminBanner = admin.visible(By.cssSelector("#alerts .alert-banner")).getText();
+    assertFalse(adminBanner.contains("River") || adminBanner.contains("kill"), adminBanner);
+    assertFalse(admin.isVisible(By.cssSelector("#alerts a.alert-open")), "no link into a group the admin is not in");
+    admin.click(By.cssSelector("#alerts a.alert-all"));
+    admin.textAppears(By.tagName("h1"), "Crisis alerts");
+    admin.visible(By.cssSelector("li.escalation[data-status='open']"));
+    String page = admin.visible(By.cssSelector(".escalations-page")).getText();
+    assertFalse(page.contains("River") || page.contains("kill"), page);
+    assertFalse(admin.isVisible(By.cssSelector("li.escalation textarea[name=note]")), "only a therapist resolves");
+    admin.screenshot("CrisisEscalationWebTest-admin-escalations-phone");
 
     List<TestMail.Mail> mails = mail.waitForMessages(1, Duration.ofSeconds(20));
     assertFalse(mails.isEmpty(), "an e-mail goes out");
