@@ -46,7 +46,9 @@ export class SupportSlot {
       this.reached,
       h('p', { text: support.text || DEFAULT_SUPPORT_TEXT }),
       careLinks(support.links),
-      h('p', { class: 'hint', text: 'Only you can see this message. What you were writing is still in the box below.' }),
+      h('p', { class: 'hint', text: this.composerInput.value.trim()
+        ? 'Only you can see this message. What you were writing is still in the box below.'
+        : 'Only you can see this message.' }),
       h('div', { class: 'notice-actions' }, close));
     close.addEventListener('click', () => {
       this.key = null;

@@ -42,14 +42,17 @@ public final class EscalationStore {
           + " ciphertext, nonce, key_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING opened_at";
   private static final String COLUMNS =
       "SELECT e.id, e.group_id, e.channel_id, e.account_id, e.member_id, e.seq, e.category, e.severity, e.status,"
-          + " e.shared, e.opened_at, e.acknowledged_at, e.resolved_at, e.note, e.ciphertext, e.nonce, e.key_id,"
+          + " e.shared, e.opened_at, e.reminded_at, e.acknowledged_at, e.resolved_at, e.note, e.ciphertext, e.nonce, e.key_id,"
           + " m.pseudonym, g.name AS group_name, client.display_name AS client_name"
           + " FROM escalations e LEFT JOIN group_members m ON m.id = e.member_id"
           + " LEFT JOIN groups g ON g.id = e.group_id"
           + " LEFT JOIN accounts client ON client.id = e.account_id AND e.channel_id IS NOT NULL";
-  /** Escalations a therapist may act on: in groups they run, or in their own channels. Admins see all. */
+  /**
+   * Escalations a therapist may act on: in groups they run, or in their own channels. Admins see those
+   * that were sent to them: the ones nobody acknowledged in time.
+   */
   private static final String VISIBLE = COLUMNS
-      + " WHERE ($3::boolean OR e.group_id IN (SELECT group_id FROM group_members WHERE account_id = $1"
+      + " WHERE ($3::boolean AND e.reminded_at IS NOT NULL OR e.group_id IN (SELECT group_id FROM group_members WHERE account_id = $1"
       + "   AND role = 'therapist' AND left_at IS NULL AND removed_at IS NULL)"
       + "  OR e.channel_id IN (SELECT id FROM channels WHERE therapist_id = $1))";
   private static final String LIST = VISIBLE + " AND ($2::boolean OR e.status <> 'resolved')"
@@ -165,6 +168,7 @@ public final class EscalationStore {
         .put("shared", r.getBoolean("shared"))
         .put("text", forAdmin ? null : text(r))
         .put("openedAt", instant(r.getOffsetDateTime("opened_at")))
+        .put("remindedAt", instant(r.getOffsetDateTime("reminded_at")))
         .put("acknowledgedAt", instant(r.getOffsetDateTime("acknowledged_at")))
         .put("resolvedAt", instant(r.getOffsetDateTime("resolved_at")))
         .put("note", forAdmin ? null : r.getString("note"));
