@@ -8,7 +8,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code java -jar talkingstick.jar [--demo]}: configuration from the environment (see docs/operations.md). */
+/**
+ * {@code java -jar talkingstick.jar [--demo]}: configuration from the environment (see docs/operations.md);
+ * {@code java -jar talkingstick.jar screen}: the conduct policy on lines from standard input ({@link ScreenCommand}).
+ */
 public final class Main {
 
   private Main() {}
@@ -18,6 +21,17 @@ public final class Main {
     List<String> flags = List.of(args);
     if (flags.contains("--help") || flags.contains("-h")) {
       System.err.println("usage: java -jar talkingstick.jar [--demo]   (settings: see docs/operations.md)");
+      System.err.println("       java -jar talkingstick.jar screen [--kind group|channel] < lines.txt");
+      return;
+    }
+    if (!flags.isEmpty() && "screen".equals(flags.get(0))) {
+      System.setProperty("LOG_LEVEL", "ERROR"); // standard output carries the answers, one JSON object a line
+      try {
+        System.exit(ScreenCommand.run(args, System.in, System.out, System.err));
+      } catch (java.io.IOException e) {
+        System.err.println("talkingstick screen: " + e.getMessage());
+        System.exit(1);
+      }
       return;
     }
     Logger log = LoggerFactory.getLogger(Main.class);

@@ -128,7 +128,7 @@ public final class TalkingStick implements AutoCloseable {
     Inbox inbox = new Inbox(vertx);
     return new Services(config, pool, metrics, accessTokens, tickets, auth, inbox, rules,
         memberships, new RoomNotifier(vertx), channelCipher,
-        new GroupMessageWriter(new GroupMessageStore(pool), config.groupCommitGap()), Screening.defaults(),
+        new GroupMessageWriter(new GroupMessageStore(pool), config.groupCommitGap()), Screening.bundled(vertx),
         new ChannelService(pool, inbox, channelCipher).privateLines());
   }
 

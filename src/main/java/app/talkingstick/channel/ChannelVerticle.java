@@ -7,6 +7,7 @@ import app.talkingstick.safety.EscalationStore;
 import app.talkingstick.safety.SafetyNet;
 import app.talkingstick.bridge.SenderStamp;
 import app.talkingstick.conduct.CrisisSignal;
+import app.talkingstick.conduct.Screened;
 import app.talkingstick.conversation.ConversationLog;
 import app.talkingstick.conversation.Reply;
 import app.talkingstick.conversation.SayAction;
@@ -130,7 +131,12 @@ public final class ChannelVerticle extends VerticleBase {
     SayAction say = parsed.get();
     String key = from.accountId() + "/" + say.clientMsgId();
     if (SayAction.answeredAsRetry(log, key, msg)) return;
-    Optional<CrisisSignal> crisis = screening.screen(say.text(), from.role() == Role.CLIENT);
+    screening.screen(say.text(), from.role() == Role.CLIENT).onSuccess(screened -> decide(msg, from, key, say, screened));
+  }
+
+  private void decide(Message<Object> msg, Party from, String key, SayAction say, Screened screened) {
+    Instant now = Instant.now();
+    Optional<CrisisSignal> crisis = screened.urgent();
     if (crisis.isEmpty() && say.tooLong()) {
       msg.reply(SayAction.tooLongRefusal());
       return;
@@ -142,10 +148,11 @@ public final class ChannelVerticle extends VerticleBase {
       msg.reply(refusal);
       return;
     }
-    store(msg, from, key, say, crisis, now);
+    store(msg, from, key, say, screened, now);
   }
 
-  private void store(Message<Object> msg, Party from, String key, SayAction say, Optional<CrisisSignal> crisis, Instant at) {
+  private void store(Message<Object> msg, Party from, String key, SayAction say, Screened screened, Instant at) {
+    Optional<CrisisSignal> crisis = screened.urgent();
     Future<ConversationLog.Stored> written;
     try {
       written = log.append(key, seq -> new ChannelMessageStore.NewMessage(seq, from.accountId(), say.clientMsgId(),
@@ -162,6 +169,7 @@ public final class ChannelVerticle extends VerticleBase {
       if (result.failed()) LOG.warn("Channel {}: a message was not stored: {}", channelId, result.cause().getClass().getSimpleName());
       Long seq = result.succeeded() ? result.result().seq() : null;
       if (seq != null) delivered(seq, from, say.text(), at);
+      screened.checkIn().ifPresent(signal -> checkIn(signal, from, say.text(), seq, at));
       JsonObject reply = seq != null ? Reply.acknowledgement(result.result()) : Reply.unavailable();
       if (crisis.isEmpty()) {
         msg.reply(reply);
@@ -177,6 +185,12 @@ public final class ChannelVerticle extends VerticleBase {
   private void delivered(long seq, Party from, String text, Instant at) {
     Broadcast.publish(vertx, ChannelAddresses.out(channelId), ChannelNotices.message(seq, from, text, at));
     unread.changed(channel.other(from).accountId());
+  }
+
+  private void checkIn(CrisisSignal signal, Party from, String text, Long seq, Instant at) {
+    JsonObject where = new JsonObject().put("channelId", channelId.toString()).put("seq", seq).put("from", from.asAuthor())
+        .put("at", at.toString());
+    safety.checkIn(signal, null, null, text, List.of(channel.other(from).accountId()), where);
   }
 
   private Future<JsonObject> alert(CrisisSignal signal, Party from, String text, Long seq, Instant at) {

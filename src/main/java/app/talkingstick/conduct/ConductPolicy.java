@@ -85,13 +85,26 @@ public final class ConductPolicy {
      */
     public ConductDecision evaluate(ChannelKind channel, String text, MemberConduct member, Instant now,
                                     Set<String> memberNames, Optional<CrisisSignal> crisis) {
+        return evaluate(channel, text, member, now, memberNames, Screened.byRules(crisis));
+    }
+
+    /**
+     * Decides on {@code text} given what both screening layers found ({@link SemanticLayer}): an urgent crisis
+     * signal as above; a check-in signal changes nothing here (the conversation flags it quietly); abuse that only
+     * the learned layer saw holds the message for the therapist's review (never a block, never a strike: the
+     * learned layer is less sure than the lists); a word-list match in a text the learned layer is sure is not
+     * aimed at anyone (a quote, self-criticism, banter) lets it through, its flags still reported.
+     */
+    public ConductDecision evaluate(ChannelKind channel, String text, MemberConduct member, Instant now,
+                                    Set<String> memberNames, Screened screened) {
+        Optional<CrisisSignal> crisis = screened.urgent();
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(member, "member");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(memberNames, "memberNames");
         Objects.requireNonNull(crisis, "crisis");
-        ConductDecision judged = judge(channel, text, member, now, memberNames);
+        ConductDecision judged = judge(channel, text, member, now, memberNames, screened);
         if (crisis.isEmpty()) {
             return judged;
         }
@@ -110,7 +123,8 @@ public final class ConductPolicy {
 
     /** What the room's rules decide for {@code text}, crisis aside. */
     private ConductDecision judge(ChannelKind channel, String text, MemberConduct member, Instant now,
-                                  Set<String> memberNames) {
+                                  Set<String> memberNames, Screened screened) {
+        Optional<String> learnedAbuse = screened.learnedAbuse();
         FloodSettings flood = settings.flood();
         MemberConduct state = member.refill(flood, now);
         Optional<CrisisSignal> none = Optional.empty();
@@ -148,8 +162,11 @@ public final class ConductPolicy {
         }
 
         List<Flag> flags = new ArrayList<>();
-        AbuseCheck.Finding abuse = AbuseCheck.check(TextNormalizer.normalize(text, lists), lists);
-        flags.addAll(abuse.flags());
+        AbuseCheck.Finding found = AbuseCheck.check(TextNormalizer.normalize(text, lists), lists);
+        flags.addAll(found.flags());
+        // a listed word in a quote, in self-criticism or in banter, as the learned layer reads it, is not abuse
+        AbuseCheck.Finding abuse = screened.surelyNotAbuse() && found.outcome() != AbuseCheck.Outcome.NONE
+                ? AbuseCheck.Finding.NONE : found;
         PersonalDetails.Result masked = PersonalDetails.mask(text, memberNames);
         if (masked.masked()) {
             flags.add(new Flag(Flag.Kind.PERSONAL_DETAILS, "mask:" + kinds(masked)));
@@ -165,6 +182,12 @@ public final class ConductPolicy {
         }
 
         MemberConduct next = state.took(key, flood, now);
+        if (abuse.outcome() == AbuseCheck.Outcome.NONE && learnedAbuse.isPresent()) {
+            flags.add(new Flag(Flag.Kind.HOSTILE, "model.abuse:" + learnedAbuse.get()));
+            return new ConductDecision(verdict(Verdict.Action.HOLD, masked.text(), Optional.of(Verdict.HELD_FOR_REVIEW),
+                    "model.abuse:" + learnedAbuse.get(), holdMessage(Flag.Kind.HOSTILE), flags, none, masked.spans()), next,
+                    List.of());
+        }
         if (abuse.outcome() == AbuseCheck.Outcome.HOLD || state.holdAll()) {
             String reason = abuse.outcome() == AbuseCheck.Outcome.HOLD ? abuse.reason() : "ladder:hold-all";
             String message = abuse.outcome() == AbuseCheck.Outcome.HOLD ? holdMessage(abuse.kind())

@@ -59,7 +59,8 @@ public final class CrisisClassifier {
      * @param crisisProbability   P(any crisis kind) = 1 - P(benign) - P(abuse)
      * @param categoryProbability P(category)
      */
-    public record Prediction(Category category, double crisisProbability, double categoryProbability) {
+    public record Prediction(Category category, double crisisProbability, double categoryProbability,
+                             double abuseProbability) {
     }
 
     /** A labelled example. */
@@ -91,6 +92,40 @@ public final class CrisisClassifier {
         return c;
     }
 
+    /** The weights, for a classifier trained offline and shipped as a resource (gzip: buckets, classes, weights, bias). */
+    void write(java.io.OutputStream out) throws IOException {
+        try (java.io.DataOutputStream data = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
+                new java.util.zip.GZIPOutputStream(out)))) {
+            data.writeInt(BUCKETS);
+            data.writeInt(CLASSES);
+            for (float w : weights) {
+                data.writeFloat(w);
+            }
+            for (float b : bias) {
+                data.writeFloat(b);
+            }
+        }
+    }
+
+    /** A classifier written by {@link #write}. */
+    static CrisisClassifier read(InputStream in) throws IOException {
+        try (java.io.DataInputStream data = new java.io.DataInputStream(new java.io.BufferedInputStream(
+                new java.util.zip.GZIPInputStream(in)))) {
+            if (data.readInt() != BUCKETS || data.readInt() != CLASSES) {
+                throw new IOException("the weights were written for another feature layout");
+            }
+            float[] w = new float[BUCKETS * CLASSES];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = data.readFloat();
+            }
+            float[] b = new float[CLASSES];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = data.readFloat();
+            }
+            return new CrisisClassifier(w, b);
+        }
+    }
+
     /** Probabilities for {@code message}. */
     public Prediction predict(String message) {
         return predict(CrisisText.of(message == null ? "" : message));
@@ -104,7 +139,7 @@ public final class CrisisClassifier {
                 best = k;
             }
         }
-        return new Prediction(CATEGORIES[best], 1 - p[0] - p[1], p[best]);
+        return new Prediction(CATEGORIES[best], 1 - p[0] - p[1], p[best], p[1]);
     }
 
     private double[] probabilities(int[] features) {

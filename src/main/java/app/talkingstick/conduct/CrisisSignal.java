@@ -9,8 +9,27 @@ import java.util.Objects;
  * @param category what kind of danger
  * @param severity how urgent
  * @param label    id of the strongest rule that matched (e.g. {@code suicide.method}), safe to log: never message text
+ * @param tier     {@link Tier#URGENT}: resources to the writer, an alert and an escalation; {@link Tier#CHECK_IN}: a
+ *                 quiet flag for the therapist, nothing shown to the writer
  */
-public record CrisisSignal(Category category, Severity severity, String label) {
+public record CrisisSignal(Category category, Severity severity, String label, Tier tier) {
+
+    /** How the conversation acts on a signal. */
+    public enum Tier {
+        /** Resources to the writer, an alert to every therapist, an escalation: the rules, or the learned layer when sure. */
+        URGENT,
+        /** A quiet flag on the therapist's console; the writer sees nothing. The learned layer, less sure. */
+        CHECK_IN
+    }
+
+    /** An urgent signal (the rules' kind). */
+    public CrisisSignal(Category category, Severity severity, String label) {
+        this(category, severity, label, Tier.URGENT);
+    }
+
+    public boolean urgent() {
+        return tier == Tier.URGENT;
+    }
 
     public enum Category {
         SUICIDE,
@@ -34,5 +53,6 @@ public record CrisisSignal(Category category, Severity severity, String label) {
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(tier, "tier");
     }
 }

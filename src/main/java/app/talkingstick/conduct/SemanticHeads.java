@@ -12,29 +12,53 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The classifier heads on top of the sentence embeddings ({@link SentenceEncoder}): softmax
- * regressions for the kind of crisis ({@code none} or one of five), its severity, and abuse aimed at
+ * The classifier heads on top of the sentence embeddings ({@link SentenceEncoder}): small networks
+ * (one hidden layer, then a softmax), averaged with a word-feature classifier fitted on the same lines
+ * ({@link CrisisClassifier}'s features), for the kind of crisis ({@code none} or one of five), its severity, and abuse aimed at
  * someone ({@code none}, insult, threat, harassment), with the thresholds chosen on the dev split.
  * Trained offline by {@code SemanticTraining} (test sources) and shipped as a resource, with the
- * digest of the training data they were fitted on; never retrained at start.
+ * digest of the training data they were fitted on ({@code conduct/semantic-lexical.bin.gz} holds the
+ * word-feature weights); never retrained at start.
  *
  * <p>File format ({@code conduct/semantic-heads.tsv}): {@code #} comment lines; {@code key<TAB>value}
- * settings ({@code digest}, {@code urgent}, {@code check-in}, {@code abuse}); and one line per class:
- * {@code head<TAB>class<TAB>bias<TAB>w1,w2,...,w384}.
+ * settings ({@code digest}, {@code urgent}, {@code check-in}, {@code abuse}, {@code not-abuse}, {@code not-crisis}); per head, one line
+ * per hidden unit ({@code head<TAB>hidden<TAB>bias<TAB>w1,...,w384}) and one per class
+ * ({@code head<TAB>class:name<TAB>bias<TAB>w1,...,wH}).
  */
 public final class SemanticHeads {
 
   public static final String RESOURCE = "/conduct/semantic-heads.tsv";
+  public static final String LEXICAL = "/conduct/semantic-lexical.bin.gz";
 
-  /** One softmax regression: a bias and a weight vector per class. */
-  public record Head(List<String> classes, double[] bias, double[][] weights) {
+  /**
+   * One head: a hidden layer of rectified units on the embedding, then a softmax over the classes.
+   * {@code hiddenWeights[j]} and {@code outWeights[c]} are rows.
+   */
+  public record Head(List<String> classes, double[] hiddenBias, double[][] hiddenWeights, double[] outBias,
+                     double[][] outWeights) {
+
+    public double[] hidden(float[] x) {
+      double[] h = new double[hiddenBias.length];
+      for (int j = 0; j < h.length; j++) {
+        double s = hiddenBias[j];
+        double[] w = hiddenWeights[j];
+        for (int d = 0; d < x.length; d++) s += w[d] * x[d];
+        h[j] = Math.max(0, s);
+      }
+      return h;
+    }
+
     public double[] probabilities(float[] x) {
+      return softmax(hidden(x));
+    }
+
+    double[] softmax(double[] h) {
       double[] z = new double[classes.size()];
       double max = Double.NEGATIVE_INFINITY;
       for (int c = 0; c < z.length; c++) {
-        double s = bias[c];
-        double[] w = weights[c];
-        for (int d = 0; d < x.length; d++) s += w[d] * x[d];
+        double s = outBias[c];
+        double[] w = outWeights[c];
+        for (int j = 0; j < h.length; j++) s += w[j] * h[j];
         z[c] = s;
         max = Math.max(max, s);
       }
@@ -54,12 +78,18 @@ public final class SemanticHeads {
   private final Head kind;
   private final Head severity;
   private final Head abuse;
+  private final CrisisClassifier lexical;
   private final Map<String, String> settings;
 
-  public SemanticHeads(Head kind, Head severity, Head abuse, Map<String, String> settings) {
+  /**
+   * {@code lexical}: a hashed word-feature classifier fitted on the same lines; its probabilities are
+   * averaged with the heads', since the two see different things (meaning, and the exact words).
+   */
+  public SemanticHeads(Head kind, Head severity, Head abuse, CrisisClassifier lexical, Map<String, String> settings) {
     this.kind = kind;
     this.severity = severity;
     this.abuse = abuse;
+    this.lexical = lexical;
     this.settings = Map.copyOf(settings);
   }
 
@@ -67,9 +97,10 @@ public final class SemanticHeads {
     static final SemanticHeads INSTANCE = load();
 
     private static SemanticHeads load() {
-      try (InputStream in = SemanticHeads.class.getResourceAsStream(RESOURCE)) {
-        if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
-        return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+      try (InputStream in = SemanticHeads.class.getResourceAsStream(RESOURCE);
+           InputStream words = SemanticHeads.class.getResourceAsStream(LEXICAL)) {
+        if (in == null || words == null) throw new IllegalStateException("missing resource " + RESOURCE + " or " + LEXICAL);
+        return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), CrisisClassifier.read(words));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -80,13 +111,15 @@ public final class SemanticHeads {
     return Holder.INSTANCE;
   }
 
-  public Reading read(float[] embedding) {
+  /** What the heads and the word-feature classifier, averaged, make of {@code text} with its embedding. */
+  public Reading read(float[] embedding, String text) {
     double[] k = kind.probabilities(embedding);
     int bestKind = argmax(k, 1);
     double[] s = severity.probabilities(embedding);
     double[] a = abuse.probabilities(embedding);
-    return new Reading(1 - k[0], kind.classes().get(bestKind), severity.classes().get(argmax(s, 0)), 1 - a[0],
-        abuse.classes().get(argmax(a, 1)));
+    CrisisClassifier.Prediction words = lexical.predict(text);
+    return new Reading((1 - k[0] + words.crisisProbability()) / 2, kind.classes().get(bestKind),
+        severity.classes().get(argmax(s, 0)), (1 - a[0] + words.abuseProbability()) / 2, abuse.classes().get(argmax(a, 1)));
   }
 
   /** P(crisis) at or above which a crisis is urgent: resources, alert, escalation. */
@@ -104,6 +137,22 @@ public final class SemanticHeads {
     return Double.parseDouble(settings.get("abuse"));
   }
 
+  /**
+   * P(abuse) below which a message the word lists would refuse is let through: the learned layer reads
+   * it as a quote, self-criticism or friendly banter, not as abuse aimed at someone.
+   */
+  public double notAbuseThreshold() {
+    return Double.parseDouble(settings.get("not-abuse"));
+  }
+
+  /**
+   * P(crisis) below which a crisis the rules found is let go: the learned layer is sure it is none (an
+   * idiom, someone else's story, a past long over). Chosen on dev to drop at most 1% of the rules' finds.
+   */
+  public double notCrisisThreshold() {
+    return Double.parseDouble(settings.get("not-crisis"));
+  }
+
   /** SHA-256 of the training data the heads were fitted on. */
   public String digest() {
     return settings.get("digest");
@@ -115,7 +164,7 @@ public final class SemanticHeads {
     return best;
   }
 
-  static SemanticHeads parse(BufferedReader lines) throws IOException {
+  static SemanticHeads parse(BufferedReader lines, CrisisClassifier lexical) throws IOException {
     Map<String, String> settings = new HashMap<>();
     Map<String, List<String[]>> rows = new HashMap<>();
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -124,22 +173,29 @@ public final class SemanticHeads {
       if (f.length == 2) settings.put(f[0], f[1]);
       else rows.computeIfAbsent(f[0], h -> new ArrayList<>()).add(f);
     }
-    return new SemanticHeads(head(rows.get("kind")), head(rows.get("severity")), head(rows.get("abuse")), settings);
+    return new SemanticHeads(head(rows.get("kind")), head(rows.get("severity")), head(rows.get("abuse")), lexical, settings);
   }
 
+  /** Rows {@code head<TAB>hidden<TAB>bias<TAB>weights} then {@code head<TAB>class:<name><TAB>bias<TAB>weights}. */
   private static Head head(List<String[]> rows) {
     if (rows == null) throw new IllegalStateException("a head is missing from " + RESOURCE);
-    List<String> classes = new ArrayList<>();
-    double[] bias = new double[rows.size()];
-    double[][] weights = new double[rows.size()][];
-    for (int c = 0; c < rows.size(); c++) {
-      String[] f = rows.get(c);
-      classes.add(f[1]);
-      bias[c] = Double.parseDouble(f[2]);
-      String[] w = f[3].split(",");
-      weights[c] = new double[w.length];
-      for (int d = 0; d < w.length; d++) weights[c][d] = Double.parseDouble(w[d]);
+    List<String[]> hidden = rows.stream().filter(f -> f[1].equals("hidden")).toList();
+    List<String[]> out = rows.stream().filter(f -> f[1].startsWith("class:")).toList();
+    return new Head(out.stream().map(f -> f[1].substring("class:".length())).toList(), biases(hidden), weights(hidden),
+        biases(out), weights(out));
+  }
+
+  private static double[] biases(List<String[]> rows) {
+    return rows.stream().mapToDouble(f -> Double.parseDouble(f[2])).toArray();
+  }
+
+  private static double[][] weights(List<String[]> rows) {
+    double[][] w = new double[rows.size()][];
+    for (int r = 0; r < w.length; r++) {
+      String[] values = rows.get(r)[3].split(",");
+      w[r] = new double[values.length];
+      for (int d = 0; d < values.length; d++) w[r][d] = Double.parseDouble(values[d]);
     }
-    return new Head(List.copyOf(classes), bias, weights);
+    return w;
   }
 }

@@ -16,11 +16,15 @@ import java.util.Map;
  * Sentence embeddings from all-MiniLM-L6-v2 (quantised to 8 bits, 384 dimensions): the model and its
  * tokenizer come inside a Maven package (langchain4j's), are run by ONNX Runtime on one thread per
  * call, and nothing is fetched at run time. Each text becomes the mean of its token vectors, scaled
- * to length 1, as the model was trained to be used. Thread-safe; load it once ({@link #bundled()}).
+ * to length 1, as the model was trained to be used, followed by their maximum in each dimension (a
+ * single telling word, "rope", "tonight", weighs more there than in the mean). Thread-safe; load it
+ * once ({@link #bundled()}).
  */
 public final class SentenceEncoder implements AutoCloseable {
 
-  public static final int DIMENSIONS = 384;
+  /** The model's own width; a text's vector is twice that (mean, then maximum). */
+  public static final int MODEL_DIMENSIONS = 384;
+  public static final int DIMENSIONS = 2 * MODEL_DIMENSIONS;
   /** Chat messages are short; a longer one is read on its first this many tokens. */
   static final int MAX_TOKENS = 128;
   private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
@@ -94,29 +98,34 @@ public final class SentenceEncoder implements AutoCloseable {
              "token_type_ids", types))) {
       float[][][] hidden = (float[][][]) result.get(0).getValue();
       float[][] vectors = new float[ids.length][];
-      for (int i = 0; i < ids.length; i++) vectors[i] = meanOfTokens(hidden[i], mask[i]);
+      for (int i = 0; i < ids.length; i++) vectors[i] = pooled(hidden[i], mask[i]);
       return vectors;
     } catch (OrtException e) {
       throw new IllegalStateException("the sentence encoder failed", e);
     }
   }
 
-  private static float[] meanOfTokens(float[][] tokens, long[] mask) {
-    float[] sum = new float[DIMENSIONS];
+  private static float[] pooled(float[][] tokens, long[] mask) {
+    float[] out = new float[DIMENSIONS];
+    java.util.Arrays.fill(out, MODEL_DIMENSIONS, DIMENSIONS, Float.NEGATIVE_INFINITY);
     int count = 0;
     for (int t = 0; t < tokens.length; t++) {
       if (mask[t] == 0) continue;
       count++;
-      for (int d = 0; d < DIMENSIONS; d++) sum[d] += tokens[t][d];
+      for (int d = 0; d < MODEL_DIMENSIONS; d++) {
+        out[d] += tokens[t][d];
+        out[MODEL_DIMENSIONS + d] = Math.max(out[MODEL_DIMENSIONS + d], tokens[t][d]);
+      }
     }
     double norm = 0;
-    for (int d = 0; d < DIMENSIONS; d++) {
-      sum[d] /= Math.max(1, count);
-      norm += sum[d] * sum[d];
+    for (int d = 0; d < MODEL_DIMENSIONS; d++) {
+      out[d] /= Math.max(1, count);
+      norm += out[d] * out[d];
     }
     float scale = (float) (1 / Math.max(1e-9, Math.sqrt(norm)));
-    for (int d = 0; d < DIMENSIONS; d++) sum[d] *= scale;
-    return sum;
+    for (int d = 0; d < MODEL_DIMENSIONS; d++) out[d] *= scale;
+    for (int d = MODEL_DIMENSIONS; d < DIMENSIONS; d++) out[d] = count == 0 ? 0 : out[d] / 4;
+    return out;
   }
 
   private static byte[] read(String name) throws IOException {

@@ -4,7 +4,7 @@ import app.talkingstick.conduct.ChannelKind;
 import app.talkingstick.conduct.ConductDecision;
 import app.talkingstick.conduct.ConductPolicy;
 import app.talkingstick.conduct.ConductSettings;
-import app.talkingstick.conduct.CrisisSignal;
+import app.talkingstick.conduct.Screened;
 import app.talkingstick.conduct.MemberConduct;
 import app.talkingstick.conduct.MemberNames;
 import app.talkingstick.conduct.WordLists;
@@ -37,10 +37,10 @@ final class RoomConduct {
     this.mutedUntil.putAll(activeMutes);
   }
 
-  /** The verdict on a message, given the crisis screening's signal; the member's conduct state moves on with it. */
-  ConductDecision screen(Membership member, String text, Instant now, Set<String> names, Optional<CrisisSignal> crisis) {
+  /** The verdict on a message, given what screening found; the member's conduct state moves on with it. */
+  ConductDecision screen(Membership member, String text, Instant now, Set<String> names, Screened screened) {
     MemberConduct before = members.computeIfAbsent(member.memberId(), id -> policy.newMember(now));
-    ConductDecision decision = policy.evaluate(ChannelKind.GROUP, text, before, now, names, crisis);
+    ConductDecision decision = policy.evaluate(ChannelKind.GROUP, text, before, now, names, screened);
     members.put(member.memberId(), decision.state());
     return decision;
   }

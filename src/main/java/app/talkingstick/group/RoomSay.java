@@ -6,6 +6,7 @@ import app.talkingstick.audit.AuditLog;
 import app.talkingstick.conduct.ConductDecision;
 import app.talkingstick.conduct.CrisisSignal;
 import app.talkingstick.conduct.Escalation;
+import app.talkingstick.conduct.Screened;
 import app.talkingstick.conduct.Verdict;
 import app.talkingstick.conversation.ConversationLog;
 import app.talkingstick.conversation.Reply;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Saying something to the room, screened first and decided after. A client's text passes the
- * conversation core's crisis {@code Screening} before anything may refuse it; then the room's rules
+ * conversation core's {@code Screening} (both layers, off the event loop) before anything may refuse
+ * it; then the room's rules
  * (agreement, session, presence, mute, length, turn, conduct) decide. When they would refuse a text
  * that shows signs of a crisis, it is not refused: it is stored privately, goes to the group's
  * therapists as an alert with an escalation, and the author is told kindly that it reached them,
@@ -61,25 +63,35 @@ final class RoomSay implements RoomAction.Family {
     SayAction say = parsed.get();
     String key = member.memberId() + "/" + say.clientMsgId();
     if (SayAction.answeredAsRetry(room.log, key, msg)) return;
-    Optional<CrisisSignal> crisis = moderates ? room.services.screening().screen(say.text(), !member.isStaff()) : Optional.empty();
+    Future<Screened> screened = moderates ? room.services.screening().screen(say.text(), !member.isStaff())
+        : Future.succeededFuture(Screened.NOTHING);
+    screened.onSuccess(found -> decide(msg, member, key, say, found));
+  }
+
+  /** After screening: the room's rules decide, and a crisis they would refuse goes to the therapists instead. */
+  private void decide(Message<Object> msg, Membership member, String key, SayAction say, Screened screened) {
+    Instant now = Instant.now();
+    Optional<CrisisSignal> crisis = screened.urgent();
     Decision turn = room.turns.say(id(member), now);
     Optional<JsonObject> refusal = refusal(member, say, turn, now);
     if (refusal.isPresent()) {
       if (crisis.isPresent()) toTherapists(msg, member, key, say, crisis.get(), now);
       else msg.reply(refusal.get());
+      screened.checkIn().ifPresent(signal -> checkIn(member, say.text(), signal, null, now));
       return;
     }
     ConductDecision conduct = member.isStaff() || !moderates ? null
-        : room.conduct.screen(member, say.text(), now, room.memberNames(), crisis);
+        : room.conduct.screen(member, say.text(), now, room.memberNames(), screened);
     Verdict verdict = conduct == null ? null : conduct.verdict();
     if (conduct != null) conduct.escalations().forEach(step -> climb(member, step));
     if (verdict != null && verdict.action() == Verdict.Action.PRIVATE) {
       toTherapists(msg, member, key, say, crisis.orElseThrow(), now);
     } else if (verdict != null && verdict.action() == Verdict.Action.BLOCK) {
       refuseByConduct(msg, member, verdict);
+      screened.checkIn().ifPresent(signal -> checkIn(member, say.text(), signal, null, now));
     } else {
       room.apply(turn);
-      share(msg, member, key, say, verdict, crisis, now);
+      share(msg, member, key, say, verdict, screened, now);
     }
   }
 
@@ -104,7 +116,8 @@ final class RoomSay implements RoomAction.Family {
   // ---------------------------------------------------------------- shared with the room
 
   private void share(Message<Object> msg, Membership member, String key, SayAction say, Verdict verdict,
-                     Optional<CrisisSignal> crisis, Instant at) {
+                     Screened screened, Instant at) {
+    Optional<CrisisSignal> crisis = screened.urgent();
     String text = verdict == null ? say.text() : verdict.text();
     boolean held = verdict != null && verdict.action() == Verdict.Action.HOLD;
     boolean masked = verdict != null && verdict.action() == Verdict.Action.MASK;
@@ -112,6 +125,7 @@ final class RoomSay implements RoomAction.Family {
         say.clientMsgId(), text, held ? "held" : "visible", crisis.isPresent(), at)).onComplete(result -> {
           if (answeredAsDuplicateOrFailure(msg, member, say, crisis, result)) return;
           long seq = result.result().seq();
+          screened.checkIn().ifPresent(signal -> checkIn(member, say.text(), signal, seq, at));
           if (held) {
             msg.reply(Reply.refused(Verdict.HELD_FOR_REVIEW, verdict.message()).put("seq", seq));
             room.publishStaff(held(seq, member, text, verdict.reasonId()));
@@ -172,6 +186,15 @@ final class RoomSay implements RoomAction.Family {
     EscalationStore.Origin origin = new EscalationStore.Origin(room.groupId, null, member.accountId(), member.memberId(), seq);
     return safety.raise(new SafetyNet.Crisis(signal, origin, text, shared, room.therapists(), where))
         .onSuccess(room::publishStaff);
+  }
+
+  /** Less sure than an alert: a quiet flag for the therapists, nothing shown to the author. */
+  private void checkIn(Membership member, String text, CrisisSignal signal, Long seq, Instant at) {
+    JsonObject where = new JsonObject().put("groupId", room.groupId.toString()).put("groupName", room.config.name())
+        .put("seq", seq).put("memberId", member.memberId().toString()).put("pseudonym", member.pseudonym())
+        .put("at", at.toString());
+    JsonObject flag = safety.checkIn(signal, room.groupId, member.memberId(), text, room.therapists(), where);
+    room.publishStaff(flag);
   }
 
   // ---------------------------------------------------------------- refused for conduct

@@ -77,6 +77,24 @@ public final class SafetyNet {
     });
   }
 
+  /**
+   * A check-in: the learned layer saw something worth a quiet word, not an alarm. The therapists get
+   * {@code check-in} on their inboxes (no sound, no escalation); the author is shown nothing. Returns the event.
+   */
+  public JsonObject checkIn(CrisisSignal signal, UUID groupId, UUID memberId, String text, List<UUID> therapists,
+                            JsonObject where) {
+    JsonObject flag = where.copy().put("type", "check-in").put("category", wire(signal.category()))
+        .put("severity", wire(signal.severity())).put("text", text);
+    therapists.forEach(id -> services.inbox().deliver(id, flag));
+    AuditLog.Entry entry = AuditLog.Entry.of(groupId, null, "check-in-flagged").about(memberId)
+        .with("category", wire(signal.category()));
+    if (where.getValue("seq") != null) entry = entry.with("seq", where.getValue("seq"));
+    if (where.getString("channelId") != null) entry = entry.with("channelId", where.getString("channelId"));
+    AuditLog.record(services.pool(), entry)
+        .onFailure(err -> LOG.error("Audit of a check-in not written: {}", err.getClass().getSimpleName()));
+    return flag;
+  }
+
   private void audit(Crisis crisis, UUID escalationId) {
     AuditLog.Entry entry = AuditLog.Entry.of(crisis.origin().groupId(), null, "crisis-detected")
         .about(crisis.origin().memberId())

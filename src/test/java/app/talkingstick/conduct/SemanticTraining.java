@@ -27,6 +27,7 @@ public final class SemanticTraining {
 
   static final Path DATA = Path.of("src/test/resources/conduct/semantic");
   static final Path OUT = Path.of("src/main/resources/conduct/semantic-heads.tsv");
+  static final Path LEXICAL_OUT = Path.of("src/main/resources/conduct/semantic-lexical.bin.gz");
   static final List<String> KINDS = List.of("none", "suicide", "selfharm", "overdose", "others", "relapse");
   static final List<String> SEVERITIES = List.of("concern", "high", "imminent");
   static final List<String> ABUSE = List.of("none", "insult", "threat", "harass");
@@ -44,14 +45,25 @@ public final class SemanticTraining {
     float[][] xTrain = embed(train);
     float[][] xDev = embed(dev);
     System.out.printf(Locale.ROOT, "embedded in %.1f s%n", (System.nanoTime() - start) / 1e9);
-    SemanticHeads.Head kind = Softmax.fit(xTrain, train.stream().map(l -> KINDS.indexOf(l.kind())).toList(), KINDS, 1);
+    SemanticHeads.Head kind = Network.fit(xTrain, train.stream().map(l -> KINDS.indexOf(l.kind())).toList(), KINDS, 1, false);
     List<Integer> crisisRows = indexesWhere(train, LabelledLine::crisis);
-    SemanticHeads.Head severity = Softmax.fit(rows(xTrain, crisisRows),
-        crisisRows.stream().map(i -> SEVERITIES.indexOf(train.get(i).severity())).toList(), SEVERITIES, 2);
-    SemanticHeads.Head abuse = Softmax.fit(xTrain, train.stream().map(l -> ABUSE.indexOf(l.abuseKind())).toList(), ABUSE, 3);
-    Thresholds chosen = Thresholds.choose(new SemanticHeads(kind, severity, abuse, java.util.Map.of()), xDev, dev);
+    SemanticHeads.Head severity = Network.fit(rows(xTrain, crisisRows),
+        crisisRows.stream().map(i -> SEVERITIES.indexOf(train.get(i).severity())).toList(), SEVERITIES, 2, true);
+    SemanticHeads.Head abuse = Network.fit(xTrain, train.stream().map(l -> ABUSE.indexOf(l.abuseKind())).toList(), ABUSE, 3, false);
+    CrisisClassifier lexical = CrisisClassifier.train(train.stream()
+        .map(l -> new CrisisClassifier.Example(lexicalLabel(l), l.text())).toList());
+    try (java.io.OutputStream out = Files.newOutputStream(LEXICAL_OUT)) {
+      lexical.write(out);
+    }
+    Thresholds chosen = Thresholds.choose(new SemanticHeads(kind, severity, abuse, lexical, java.util.Map.of()), xDev, dev);
     write(kind, severity, abuse, chosen, digest(trainingFiles()), train.size(), dev.size());
     System.out.println("wrote " + OUT + ": " + chosen);
+  }
+
+  /** The word-feature classifier's label for a line: benign, abuse or crisis-&lt;kind&gt;. */
+  static String lexicalLabel(LabelledLine l) {
+    if (l.crisis()) return "others".equals(l.kind()) ? "crisis-harm-others" : "crisis-" + l.kind();
+    return "abuse".equals(l.group()) ? "abuse" : "benign";
   }
 
   static List<Path> trainingFiles() throws IOException {
@@ -109,6 +121,8 @@ public final class SemanticTraining {
     out.append("urgent\t").append(t.urgent()).append('\n');
     out.append("check-in\t").append(t.checkIn()).append('\n');
     out.append("abuse\t").append(t.abuse()).append('\n');
+    out.append("not-abuse\t").append(t.notAbuse()).append('\n');
+    out.append("not-crisis\t").append(t.notCrisis()).append('\n');
     append(out, "kind", kind);
     append(out, "severity", severity);
     append(out, "abuse", abuse);
@@ -116,54 +130,65 @@ public final class SemanticTraining {
   }
 
   private static void append(StringBuilder out, String name, SemanticHeads.Head head) {
+    for (int j = 0; j < head.hiddenBias().length; j++) row(out, name, "hidden", head.hiddenBias()[j], head.hiddenWeights()[j]);
     for (int c = 0; c < head.classes().size(); c++) {
-      out.append(name).append('\t').append(head.classes().get(c)).append('\t').append((float) head.bias()[c]).append('\t');
-      double[] w = head.weights()[c];
-      for (int d = 0; d < w.length; d++) {
-        if (d > 0) out.append(',');
-        out.append((float) w[d]);
-      }
-      out.append('\n');
+      row(out, name, "class:" + head.classes().get(c), head.outBias()[c], head.outWeights()[c]);
     }
   }
 
-  /** Softmax regression by full-batch gradient descent with Adam, L2, and classes weighted to count alike. */
-  static final class Softmax {
-    static final int EPOCHS = 400;
-    static final double RATE = 0.05;
+  private static void row(StringBuilder out, String head, String what, double bias, double[] w) {
+    out.append(head).append('\t').append(what).append('\t').append((float) bias).append('\t');
+    for (int d = 0; d < w.length; d++) {
+      if (d > 0) out.append(',');
+      out.append((float) w[d]);
+    }
+    out.append('\n');
+  }
+
+  /**
+   * A head: one hidden layer of rectified units and a softmax, fitted by mini-batch Adam with L2 and the
+   * classes weighted to count alike; the seed fixes the starting weights and the order of the batches.
+   */
+  static final class Network {
+    static final int HIDDEN = 96;
+    static final int EPOCHS = 40;
+    static final int BATCH = 32;
+    static final double RATE = 1e-3;
     static final double L2 = 1e-4;
 
-    static SemanticHeads.Head fit(float[][] x, List<Integer> y, List<String> classes, long seed) {
+    /** {@code balanced}: classes weighted to count alike (else each line counts once, so the head keeps their priors). */
+    static SemanticHeads.Head fit(float[][] x, List<Integer> y, List<String> classes, long seed, boolean balanced) {
+      Random random = new Random(seed);
       int k = classes.size();
       int dims = x[0].length;
-      double[][] w = new double[k][dims];
-      double[] b = new double[k];
-      Random random = new Random(seed);
-      for (double[] row : w) for (int d = 0; d < dims; d++) row[d] = random.nextGaussian() * 0.01;
-      double[] classWeight = classWeights(y, k);
-      Adam adam = new Adam(k, dims);
+      double[][] w1 = gaussian(HIDDEN, dims, Math.sqrt(2.0 / dims), random);
+      double[][] w2 = gaussian(k, HIDDEN, Math.sqrt(2.0 / HIDDEN), random);
+      SemanticHeads.Head head = new SemanticHeads.Head(classes, new double[HIDDEN], w1, new double[k], w2);
+      double[] classWeight = balanced ? classWeights(y, k) : ones(k);
+      Adam adam = new Adam(head);
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < x.length; i++) order.add(i);
       for (int epoch = 0; epoch < EPOCHS; epoch++) {
-        double[][] gw = new double[k][dims];
-        double[] gb = new double[k];
-        SemanticHeads.Head head = new SemanticHeads.Head(classes, b, w);
-        double total = 0;
-        for (int i = 0; i < x.length; i++) {
-          double[] p = head.probabilities(x[i]);
-          double weight = classWeight[y.get(i)];
-          total += weight;
-          for (int c = 0; c < k; c++) {
-            double g = weight * (p[c] - (c == y.get(i) ? 1 : 0));
-            gb[c] += g;
-            for (int d = 0; d < dims; d++) gw[c][d] += g * x[i][d];
-          }
+        Collections.shuffle(order, random);
+        for (int from = 0; from < order.size(); from += BATCH) {
+          Gradient g = new Gradient(head);
+          for (int i : order.subList(from, Math.min(order.size(), from + BATCH))) g.add(head, x[i], y.get(i), classWeight[y.get(i)]);
+          adam.step(head, g);
         }
-        for (int c = 0; c < k; c++) {
-          gb[c] /= total;
-          for (int d = 0; d < dims; d++) gw[c][d] = gw[c][d] / total + L2 * w[c][d];
-        }
-        adam.step(w, b, gw, gb);
       }
-      return new SemanticHeads.Head(classes, b, w);
+      return head;
+    }
+
+    private static double[][] gaussian(int rows, int cols, double scale, Random random) {
+      double[][] w = new double[rows][cols];
+      for (double[] row : w) for (int d = 0; d < cols; d++) row[d] = random.nextGaussian() * scale;
+      return w;
+    }
+
+    private static double[] ones(int k) {
+      double[] w = new double[k];
+      java.util.Arrays.fill(w, 1);
+      return w;
     }
 
     private static double[] classWeights(List<Integer> y, int k) {
@@ -175,34 +200,77 @@ public final class SemanticTraining {
     }
   }
 
-  /** Adam's moving averages for one softmax regression. */
-  private static final class Adam {
-    private final double[][] mw;
-    private final double[][] vw;
-    private final double[] mb;
-    private final double[] vb;
-    private int t;
+  /** The gradient of one batch's weighted cross-entropy. */
+  private static final class Gradient {
+    final double[] b1;
+    final double[][] w1;
+    final double[] b2;
+    final double[][] w2;
+    double total;
 
-    Adam(int k, int dims) {
-      mw = new double[k][dims];
-      vw = new double[k][dims];
-      mb = new double[k];
-      vb = new double[k];
+    Gradient(SemanticHeads.Head head) {
+      b1 = new double[head.hiddenBias().length];
+      w1 = new double[b1.length][head.hiddenWeights()[0].length];
+      b2 = new double[head.outBias().length];
+      w2 = new double[b2.length][b1.length];
     }
 
-    void step(double[][] w, double[] b, double[][] gw, double[] gb) {
+    void add(SemanticHeads.Head head, float[] x, int label, double weight) {
+      double[] h = head.hidden(x);
+      double[] p = head.softmax(h);
+      total += weight;
+      double[] dh = new double[h.length];
+      for (int c = 0; c < p.length; c++) {
+        double g = weight * (p[c] - (c == label ? 1 : 0));
+        b2[c] += g;
+        for (int j = 0; j < h.length; j++) {
+          w2[c][j] += g * h[j];
+          dh[j] += g * head.outWeights()[c][j];
+        }
+      }
+      for (int j = 0; j < h.length; j++) {
+        if (h[j] <= 0) continue;
+        b1[j] += dh[j];
+        for (int d = 0; d < x.length; d++) w1[j][d] += dh[j] * x[d];
+      }
+    }
+  }
+
+  /** Adam's moving averages, one pair per parameter of a head. */
+  private static final class Adam {
+    private final double[][][] m;
+    private final double[][][] v;
+    private int t;
+
+    Adam(SemanticHeads.Head head) {
+      m = new double[4][][];
+      v = new double[4][][];
+      double[][][] p = parameters(head);
+      for (int i = 0; i < 4; i++) {
+        m[i] = new double[p[i].length][p[i][0].length];
+        v[i] = new double[p[i].length][p[i][0].length];
+      }
+    }
+
+    private static double[][][] parameters(SemanticHeads.Head head) {
+      return new double[][][] {{head.hiddenBias()}, head.hiddenWeights(), {head.outBias()}, head.outWeights()};
+    }
+
+    void step(SemanticHeads.Head head, Gradient g) {
       t++;
       double c1 = 1 - Math.pow(0.9, t);
       double c2 = 1 - Math.pow(0.999, t);
-      for (int c = 0; c < w.length; c++) {
-        for (int d = 0; d < w[c].length; d++) {
-          mw[c][d] = 0.9 * mw[c][d] + 0.1 * gw[c][d];
-          vw[c][d] = 0.999 * vw[c][d] + 0.001 * gw[c][d] * gw[c][d];
-          w[c][d] -= Softmax.RATE * (mw[c][d] / c1) / (Math.sqrt(vw[c][d] / c2) + 1e-8);
+      double[][][] p = parameters(head);
+      double[][][] grad = {{g.b1}, g.w1, {g.b2}, g.w2};
+      for (int i = 0; i < 4; i++) {
+        for (int r = 0; r < p[i].length; r++) {
+          for (int c = 0; c < p[i][r].length; c++) {
+            double gr = grad[i][r][c] / Math.max(1e-9, g.total) + (i % 2 == 1 ? Network.L2 * p[i][r][c] : 0);
+            m[i][r][c] = 0.9 * m[i][r][c] + 0.1 * gr;
+            v[i][r][c] = 0.999 * v[i][r][c] + 0.001 * gr * gr;
+            p[i][r][c] -= Network.RATE * (m[i][r][c] / c1) / (Math.sqrt(v[i][r][c] / c2) + 1e-8);
+          }
         }
-        mb[c] = 0.9 * mb[c] + 0.1 * gb[c];
-        vb[c] = 0.999 * vb[c] + 0.001 * gb[c] * gb[c];
-        b[c] -= Softmax.RATE * (mb[c] / c1) / (Math.sqrt(vb[c] / c2) + 1e-8);
       }
     }
   }

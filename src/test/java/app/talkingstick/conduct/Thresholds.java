@@ -10,13 +10,17 @@ import java.util.Set;
  * The semantic layer's thresholds, chosen on the dev split for the whole screening (the rules and the
  * heads together): the lowest that keep within the benign budgets, so the most crises are found.
  */
-record Thresholds(double urgent, double checkIn, double abuse) {
+record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, double notCrisis) {
 
   /** Budgets on dev, kept under the (benign alerted 5%, distress alerted 20%, benign refused 1%). */
-  static final double BENIGN_ALERTED = 0.035;
-  static final double DISTRESS_ALERTED = 0.14;
-  static final double BENIGN_URGENT = 0.012;
-  static final double BENIGN_REFUSED = 0.006;
+  static final double BENIGN_ALERTED = 0.045;
+  static final double DISTRESS_ALERTED = 0.15;
+  static final double BENIGN_URGENT = 0.025;
+  static final double BENIGN_REFUSED = 0.015;
+  /** Of the crises the rules find on dev, at most this share may be dropped as surely none by the learned layer. */
+  static final double CRISIS_DROPPED = 0.01;
+  /** Of the abuse the lists catch on dev, at most this share may be let through as surely not abuse. */
+  static final double ABUSE_LET_THROUGH = 0.03;
 
   static Thresholds choose(SemanticHeads heads, float[][] x, List<LabelledLine> dev) {
     CrisisDetector rules = CrisisDetector.defaults();
@@ -31,18 +35,37 @@ record Thresholds(double urgent, double checkIn, double abuse) {
       rulesCrisis[i] = rules.detect(text).isPresent();
       Verdict v = policy.evaluate(ChannelKind.GROUP, text, policy.newMember(now), now, Set.of(), Optional.empty()).verdict();
       rulesRefuse[i] = v.action() == Verdict.Action.BLOCK || v.action() == Verdict.Action.HOLD;
-      SemanticHeads.Reading r = heads.read(x[i]);
+      SemanticHeads.Reading r = heads.read(x[i], text);
       crisis[i] = r.crisis();
       abuse[i] = r.abuse();
     }
-    double checkIn = lowest(t -> rate(dev, "benign", i -> rulesCrisis[i] || crisis[i] >= t) <= BENIGN_ALERTED
-        && rate(dev, "distress", i -> rulesCrisis[i] || crisis[i] >= t) <= DISTRESS_ALERTED, 0.05);
-    double urgent = lowest(t -> rate(dev, "benign", i -> rulesCrisis[i] || crisis[i] >= t) <= BENIGN_URGENT, checkIn);
-    double abuseAt = lowest(t -> rate(dev, "benign", i -> rulesRefuse[i] || abuse[i] >= t && crisis[i] < checkIn) <= BENIGN_REFUSED
-        && rate(dev, "distress", i -> rulesRefuse[i] || abuse[i] >= t && crisis[i] < checkIn) <= BENIGN_REFUSED * 2, 0.3);
-    Thresholds chosen = new Thresholds(urgent, checkIn, abuseAt);
-    report("dev", dev, i -> rulesCrisis[i] || crisis[i] >= checkIn, i -> rulesRefuse[i] || abuse[i] >= abuseAt && crisis[i] < checkIn);
+    double notCrisis = highest(t -> rate(dev, "crisis", i -> rulesCrisis[i] && crisis[i] < t)
+        <= CRISIS_DROPPED * rate(dev, "crisis", i -> rulesCrisis[i]));
+    java.util.function.IntPredicate byRules = i -> rulesCrisis[i] && crisis[i] >= notCrisis;
+    double checkIn = lowest(t -> rate(dev, "benign", i -> byRules.test(i) || crisis[i] >= t) <= BENIGN_ALERTED
+        && rate(dev, "distress", i -> byRules.test(i) || crisis[i] >= t) <= DISTRESS_ALERTED, 0.05);
+    double urgent = lowest(t -> rate(dev, "benign", i -> byRules.test(i) || crisis[i] >= t) <= BENIGN_URGENT, checkIn);
+    double notAbuse = highest(t -> rate(dev, "abuse", i -> rulesRefuse[i] && abuse[i] < t)
+        <= ABUSE_LET_THROUGH * rate(dev, "abuse", i -> rulesRefuse[i]));
+    double abuseAt = lowest(t -> rate(dev, "benign", refused(rulesRefuse, abuse, crisis, t, notAbuse, checkIn)) <= BENIGN_REFUSED
+        && rate(dev, "distress", refused(rulesRefuse, abuse, crisis, t, notAbuse, checkIn)) <= BENIGN_REFUSED * 2, 0.3);
+    Thresholds chosen = new Thresholds(urgent, checkIn, abuseAt, notAbuse, notCrisis);
+    report("dev", dev, i -> byRules.test(i) || crisis[i] >= checkIn, refused(rulesRefuse, abuse, crisis, abuseAt, notAbuse, checkIn));
     return chosen;
+  }
+
+  /** Held or blocked: the lists refuse it and the learned layer does not clear it, or the learned layer holds it. */
+  private static java.util.function.IntPredicate refused(boolean[] rulesRefuse, double[] abuse, double[] crisis,
+                                                         double abuseAt, double notAbuse, double checkIn) {
+    return i -> crisis[i] < checkIn && (rulesRefuse[i] && abuse[i] >= notAbuse || abuse[i] >= abuseAt);
+  }
+
+  private static double highest(java.util.function.DoublePredicate ok) {
+    for (double t = 0.5; t > 0.0; t -= 0.005) {
+      double rounded = Math.round(t * 1000) / 1000.0;
+      if (ok.test(rounded)) return rounded;
+    }
+    return 0;
   }
 
   private static double lowest(java.util.function.DoublePredicate ok, double from) {
@@ -74,6 +97,7 @@ record Thresholds(double urgent, double checkIn, double abuse) {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "urgent %.3f, check-in %.3f, abuse %.3f", urgent, checkIn, abuse);
+    return String.format(Locale.ROOT, "urgent %.3f, check-in %.3f, abuse %.3f, not-abuse %.3f, not-crisis %.3f", urgent,
+        checkIn, abuse, notAbuse, notCrisis);
   }
 }

@@ -1,0 +1,131 @@
+package app.talkingstick.conduct;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The whole screening (rules and learned layer) and the conduct policy, on the semantic corpus: the
+ * dev split the thresholds were chosen on, and the test split that no tuning ever reads (written by
+ * two other writers with their own briefs). Prints both; asserts the test split's figures.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SemanticEvaluationTest {
+
+  /** What one line came to. */
+  record Outcome(LabelledLine line, Screened screened, Verdict verdict) {
+    boolean alerted() {
+      return screened.crisis().isPresent();
+    }
+
+    boolean refused() {
+      return verdict.action() == Verdict.Action.BLOCK || verdict.action() == Verdict.Action.HOLD;
+    }
+
+    boolean keptOut() {
+      return refused() || verdict.action() == Verdict.Action.PRIVATE || alerted();
+    }
+  }
+
+  /** The figures the issue asks for, in per cent. */
+  record Figures(double crisisRecall, double benignAlerted, double distressAlerted, double distressBlocked,
+                 double abuseKeptOut, double benignRefused, int lines) {
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "%d lines: crisis recall %.1f%%, benign alerted %.1f%%, distress alerted %.1f%%"
+              + " (blocked %.1f%%), abuse kept out %.1f%%, benign refused %.1f%%", lines, crisisRecall, benignAlerted,
+          distressAlerted, distressBlocked, abuseKeptOut, benignRefused);
+    }
+  }
+
+  private Figures dev;
+  private Figures test;
+
+  @BeforeAll
+  void screenBothSplits() throws IOException {
+    List<LabelledLine> devLines = LabelledLine.read(SemanticTraining.trainingFiles()).stream().filter(LabelledLine::dev).toList();
+    dev = figures(screen(devLines));
+    test = figures(screen(LabelledLine.read(testFiles())));
+    System.out.println("Semantic screening, dev (thresholds chosen here): " + dev);
+    System.out.println("Semantic screening, test (never tuned on):        " + test);
+  }
+
+  static List<Path> testFiles() throws IOException {
+    try (Stream<Path> files = Files.list(SemanticTraining.DATA)) {
+      return files.filter(p -> p.getFileName().toString().startsWith("test-")).sorted().toList();
+    }
+  }
+
+  static List<Outcome> screen(List<LabelledLine> lines) {
+    SemanticLayer layer = SemanticLayer.bundled();
+    ConductPolicy policy = ConductPolicy.defaults();
+    Instant now = Instant.parse("2026-01-01T12:00:00Z");
+    List<Outcome> out = new ArrayList<>();
+    for (int from = 0; from < lines.size(); from += 32) {
+      List<LabelledLine> batch = lines.subList(from, Math.min(lines.size(), from + 32));
+      List<Screened> screened = layer.screenAll(batch.stream().map(LabelledLine::text).toList());
+      for (int i = 0; i < batch.size(); i++) {
+        String text = batch.get(i).text();
+        Verdict v = policy.evaluate(ChannelKind.GROUP, text, policy.newMember(now), now, Set.of(), screened.get(i)).verdict();
+        out.add(new Outcome(batch.get(i), screened.get(i), v));
+      }
+    }
+    return out;
+  }
+
+  static Figures figures(List<Outcome> outcomes) {
+    return new Figures(percent(outcomes, "crisis", Outcome::alerted), percent(outcomes, "benign", Outcome::alerted),
+        percent(outcomes, "distress", Outcome::alerted),
+        percent(outcomes, "distress", o -> o.verdict().action() == Verdict.Action.BLOCK),
+        percent(outcomes, "abuse", Outcome::keptOut), percent(outcomes, "benign", Outcome::refused), outcomes.size());
+  }
+
+  private static double percent(List<Outcome> outcomes, String group, java.util.function.Predicate<Outcome> hit) {
+    List<Outcome> of = outcomes.stream().filter(o -> o.line().group().equals(group)).toList();
+    return 100.0 * of.stream().filter(hit).count() / Math.max(1, of.size());
+  }
+
+  @Test
+  void theHeadsWereFittedOnTheTrainingDataAsItIsNow() throws IOException {
+    assertEquals(SemanticTraining.digest(SemanticTraining.trainingFiles()), SemanticHeads.bundled().digest(),
+        "the training lines changed: run SemanticTraining again (docs/conduct.md)");
+  }
+
+  @Test
+  void distressIsNeverBlocked() {
+    assertEquals(0.0, test.distressBlocked(), test.toString());
+    assertEquals(0.0, dev.distressBlocked(), dev.toString());
+  }
+
+  /**
+   * The test split's figures as measured when the layer was built (docs/conduct.md), less a point of
+   * slack: a change that makes screening worse on words nobody tuned to fails here. The issue's targets
+   * (recall 95%, benign alerted 5%, distress 20%, abuse kept out 90%, benign refused 1%) are not all met.
+   */
+  @Test
+  void theNeverTunedSplitHoldsItsMeasuredFigures() {
+    assertTrue(test.crisisRecall() >= MEASURED_RECALL - 1, test.toString());
+    assertTrue(test.benignAlerted() <= MEASURED_BENIGN_ALERTED + 1, test.toString());
+    assertTrue(test.distressAlerted() <= 20, test.toString());
+    assertTrue(test.abuseKeptOut() >= MEASURED_ABUSE_KEPT_OUT - 1, test.toString());
+    assertTrue(test.benignRefused() <= MEASURED_BENIGN_REFUSED + 1, test.toString());
+  }
+
+  /** Measured on the test split with the heads as trained (rules alone: 56.5, 6.6, 43.0 and 0.7). */
+  static final double MEASURED_RECALL = 84.2;
+  static final double MEASURED_BENIGN_ALERTED = 5.9;
+  static final double MEASURED_ABUSE_KEPT_OUT = 81.7;
+  static final double MEASURED_BENIGN_REFUSED = 1.4;
+}
