@@ -51,6 +51,10 @@ export class Inbox {
       case 'escalation-updated':
         this.onAlert(event);
         break;
+      case 'check-in':
+        // a room's check-ins appear in its console; a private conversation's here
+        if (event.channelId) this.checkIn(event);
+        break;
       case 'channel-invite':
         this.onChannelInvite(event);
         break;
@@ -60,6 +64,17 @@ export class Inbox {
       default:
         break;
     }
+  }
+
+  /** A quiet flag from a private conversation: not an alert, nothing was shown to the client. */
+  checkIn(event) {
+    const who = event.from && event.from.displayName ? event.from.displayName : 'A client';
+    this.notice({
+      kind: 'gentle',
+      title: 'Maybe worth a quiet check-in',
+      body: [`${who} wrote: “${event.text || ''}”`, 'Nothing was shown to them. This is not an alert, just something you may want to follow up.'],
+      actions: [h('a', { class: 'button-link', href: `#/channels/${event.channelId}${event.seq != null ? `?seq=${event.seq}` : ''}`, text: 'Open the conversation' })],
+    });
   }
 
   /** A therapist's own note, or the facilitator's automatic reminder about the group agreement. */

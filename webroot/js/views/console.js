@@ -292,6 +292,7 @@ export class Console {
       case 'crisis': this.crisisFromRoom(event); break;
       case 'held': this.addHeld(event); break;
       case 'flag': this.addFlag(event); break;
+      case 'check-in': this.addCheckIn(event); break;
       default: break;
     }
   }
@@ -400,6 +401,19 @@ export class Console {
           on: { click: async () => { if (await this.act(() => this.room.moderate('redact', { seq: event.seq, reason: event.reason || 'Removed by the therapist' }), status, 'redact')) this.resolveAttention(key); } } }) : null,
         h('button', { type: 'button', class: 'button-quiet', text: 'Dismiss', on: { click: () => this.resolveAttention(key) } })),
       status);
+    this.addAttention(key, el);
+  }
+
+  /** Less than an alert: the screening thinks this person may be struggling; a quiet word may help. */
+  addCheckIn(event) {
+    const key = `check-in-${event.seq != null ? event.seq : event.at}`;
+    const el = h('li', { class: 'attention-item check-in' },
+      h('p', { class: 'attention-kind', text: 'Maybe worth a quiet check-in' }),
+      h('p', {}, h('strong', { text: event.pseudonym || this.room.memberName(event.memberId) }), ' wrote:'),
+      h('blockquote', { text: event.text || '' }),
+      h('p', { class: 'hint', text: 'Nothing was shown to them. This is not an alert, just something you may want to follow up.' }),
+      h('div', { class: 'button-row' },
+        h('button', { type: 'button', class: 'button-quiet', text: 'Dismiss', on: { click: () => this.resolveAttention(key) } })));
     this.addAttention(key, el);
   }
 

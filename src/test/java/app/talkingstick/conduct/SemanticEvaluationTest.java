@@ -30,6 +30,10 @@ class SemanticEvaluationTest {
       return screened.crisis().isPresent();
     }
 
+    boolean urgent() {
+      return screened.urgent().isPresent();
+    }
+
     boolean refused() {
       return verdict.action() == Verdict.Action.BLOCK || verdict.action() == Verdict.Action.HOLD;
     }
@@ -40,13 +44,14 @@ class SemanticEvaluationTest {
   }
 
   /** The figures the issue asks for, in per cent. */
-  record Figures(double crisisRecall, double benignAlerted, double distressAlerted, double distressBlocked,
-                 double abuseKeptOut, double benignRefused, int lines) {
+  record Figures(double crisisRecall, double urgentRecall, double benignAlerted, double benignUrgent,
+                 double distressAlerted, double distressBlocked, double abuseKeptOut, double benignRefused, int lines) {
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "%d lines: crisis recall %.1f%%, benign alerted %.1f%%, distress alerted %.1f%%"
-              + " (blocked %.1f%%), abuse kept out %.1f%%, benign refused %.1f%%", lines, crisisRecall, benignAlerted,
-          distressAlerted, distressBlocked, abuseKeptOut, benignRefused);
+      return String.format(Locale.ROOT, "%d lines: crisis recall %.1f%% (urgent %.1f%%), benign alerted %.1f%% (urgent"
+              + " %.1f%%), distress alerted %.1f%% (blocked %.1f%%), abuse kept out %.1f%%, benign refused %.1f%%", lines,
+          crisisRecall, urgentRecall, benignAlerted, benignUrgent, distressAlerted, distressBlocked, abuseKeptOut,
+          benignRefused);
     }
   }
 
@@ -86,7 +91,8 @@ class SemanticEvaluationTest {
   }
 
   static Figures figures(List<Outcome> outcomes) {
-    return new Figures(percent(outcomes, "crisis", Outcome::alerted), percent(outcomes, "benign", Outcome::alerted),
+    return new Figures(percent(outcomes, "crisis", Outcome::alerted), percent(outcomes, "crisis", Outcome::urgent),
+        percent(outcomes, "benign", Outcome::alerted), percent(outcomes, "benign", Outcome::urgent),
         percent(outcomes, "distress", Outcome::alerted),
         percent(outcomes, "distress", o -> o.verdict().action() == Verdict.Action.BLOCK),
         percent(outcomes, "abuse", Outcome::keptOut), percent(outcomes, "benign", Outcome::refused), outcomes.size());
@@ -123,9 +129,9 @@ class SemanticEvaluationTest {
     assertTrue(test.benignRefused() <= MEASURED_BENIGN_REFUSED + 1, test.toString());
   }
 
-  /** Measured on the test split with the heads as trained (rules alone: 56.5, 6.6, 43.0 and 0.7). */
-  static final double MEASURED_RECALL = 84.2;
-  static final double MEASURED_BENIGN_ALERTED = 5.9;
-  static final double MEASURED_ABUSE_KEPT_OUT = 81.7;
+  /** Measured on the test split with the heads as trained (docs/conduct.md has the rules alone beside them). */
+  static final double MEASURED_RECALL = 83.8;
+  static final double MEASURED_BENIGN_ALERTED = 7.4;
+  static final double MEASURED_ABUSE_KEPT_OUT = 82.2;
   static final double MEASURED_BENIGN_REFUSED = 1.4;
 }

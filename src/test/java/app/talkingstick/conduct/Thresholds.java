@@ -17,7 +17,10 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
   static final double DISTRESS_ALERTED = 0.15;
   static final double BENIGN_URGENT = 0.025;
   static final double BENIGN_REFUSED = 0.015;
-  /** Of the crises the rules find on dev, at most this share may be dropped as surely none by the learned layer. */
+  /**
+   * Of the crises the rules find on dev, at most this share may be dropped as surely none by the learned layer
+   * (only concerns are ever dropped: intent, plans, means and times stand).
+   */
   static final double CRISIS_DROPPED = 0.01;
   /** Of the abuse the lists catch on dev, at most this share may be let through as surely not abuse. */
   static final double ABUSE_LET_THROUGH = 0.03;
@@ -25,6 +28,7 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
   static Thresholds choose(SemanticHeads heads, float[][] x, List<LabelledLine> dev) {
     CrisisDetector rules = CrisisDetector.defaults();
     boolean[] rulesCrisis = new boolean[dev.size()];
+    boolean[] rulesConcern = new boolean[dev.size()];
     boolean[] rulesRefuse = new boolean[dev.size()];
     double[] crisis = new double[dev.size()];
     double[] abuse = new double[dev.size()];
@@ -32,16 +36,18 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
     Instant now = Instant.parse("2026-01-01T12:00:00Z");
     for (int i = 0; i < dev.size(); i++) {
       String text = dev.get(i).text();
-      rulesCrisis[i] = rules.detect(text).isPresent();
+      Optional<CrisisSignal> found = rules.detect(text);
+      rulesCrisis[i] = found.isPresent();
+      rulesConcern[i] = found.map(c -> c.severity() == CrisisSignal.Severity.CONCERN).orElse(false);
       Verdict v = policy.evaluate(ChannelKind.GROUP, text, policy.newMember(now), now, Set.of(), Optional.empty()).verdict();
       rulesRefuse[i] = v.action() == Verdict.Action.BLOCK || v.action() == Verdict.Action.HOLD;
       SemanticHeads.Reading r = heads.read(x[i], text);
       crisis[i] = r.crisis();
       abuse[i] = r.abuse();
     }
-    double notCrisis = highest(t -> rate(dev, "crisis", i -> rulesCrisis[i] && crisis[i] < t)
+    double notCrisis = highest(t -> rate(dev, "crisis", i -> rulesConcern[i] && crisis[i] < t)
         <= CRISIS_DROPPED * rate(dev, "crisis", i -> rulesCrisis[i]));
-    java.util.function.IntPredicate byRules = i -> rulesCrisis[i] && crisis[i] >= notCrisis;
+    java.util.function.IntPredicate byRules = i -> rulesCrisis[i] && (!rulesConcern[i] || crisis[i] >= notCrisis);
     double checkIn = lowest(t -> rate(dev, "benign", i -> byRules.test(i) || crisis[i] >= t) <= BENIGN_ALERTED
         && rate(dev, "distress", i -> byRules.test(i) || crisis[i] >= t) <= DISTRESS_ALERTED, 0.05);
     double urgent = lowest(t -> rate(dev, "benign", i -> byRules.test(i) || crisis[i] >= t) <= BENIGN_URGENT, checkIn);
