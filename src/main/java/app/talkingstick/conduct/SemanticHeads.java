@@ -21,7 +21,7 @@ import java.util.Map;
  * word-feature weights); never retrained at start.
  *
  * <p>File format ({@code conduct/semantic-heads.tsv}): {@code #} comment lines; {@code key<TAB>value}
- * settings ({@code digest}, {@code urgent}, {@code check-in}, {@code abuse}, {@code not-abuse}, {@code not-crisis}); per head, one line
+ * settings ({@code digest}, {@code urgent}, {@code check-in}, {@code abuse}, {@code not-abuse}, {@code not-crisis}, {@code quiet}); per head, one line
  * per hidden unit ({@code head<TAB>hidden<TAB>bias<TAB>w1,...,w384}) and one per class
  * ({@code head<TAB>class:name<TAB>bias<TAB>w1,...,wH}).
  */
@@ -111,13 +111,31 @@ public final class SemanticHeads {
     return Holder.INSTANCE;
   }
 
+  /** The word-feature classifier alone: cheap (microseconds), read before the encoder runs. */
+  public CrisisClassifier.Prediction words(String text) {
+    return lexical.predict(text);
+  }
+
+  /**
+   * True when the word features are sure {@code words} shows neither a crisis nor abuse, so the
+   * encoder need not run: both probabilities under {@code quiet} (chosen on dev so that no more than
+   * half a point of crisis recall or abuse kept out is lost).
+   */
+  public boolean quiet(CrisisClassifier.Prediction words) {
+    double quiet = Double.parseDouble(settings.getOrDefault("quiet", "0"));
+    return words.crisisProbability() < quiet && words.abuseProbability() < quiet;
+  }
+
   /** What the heads and the word-feature classifier, averaged, make of {@code text} with its embedding. */
   public Reading read(float[] embedding, String text) {
+    return read(embedding, lexical.predict(text));
+  }
+
+  Reading read(float[] embedding, CrisisClassifier.Prediction words) {
     double[] k = kind.probabilities(embedding);
     int bestKind = argmax(k, 1);
     double[] s = severity.probabilities(embedding);
     double[] a = abuse.probabilities(embedding);
-    CrisisClassifier.Prediction words = lexical.predict(text);
     return new Reading((1 - k[0] + words.crisisProbability()) / 2, kind.classes().get(bestKind),
         severity.classes().get(argmax(s, 0)), (1 - a[0] + words.abuseProbability()) / 2, abuse.classes().get(argmax(a, 1)));
   }

@@ -3,6 +3,7 @@ package app.talkingstick.conduct;
 import app.talkingstick.conduct.CrisisSignal.Category;
 import app.talkingstick.conduct.CrisisSignal.Severity;
 import app.talkingstick.conduct.CrisisSignal.Tier;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,9 +17,14 @@ import java.util.Optional;
  * the learned layer finds is urgent when it is sure and a quiet check-in when it is less so. Abuse only the learned layer finds is returned for the policy to hold for review, and a
  * text it is sure is not abuse (a quote, self-criticism, banter) is marked so the word lists'
  * match does not refuse it. Pure and
- * thread-safe; about a millisecond of CPU per text, most of it in the encoder.
+ * thread-safe. The word features go first: a text they are sure is neither crisis nor abuse (and in
+ * which the rules found nothing) is settled in microseconds; any other costs about two milliseconds
+ * of CPU, most of it in the encoder.
  */
 public final class SemanticLayer {
+
+  /** What a text the word features are sure of comes to: no crisis, and no abuse (a listed word in it is let through). */
+  private static final Screened SURELY_NOTHING = new Screened(Optional.empty(), Optional.empty(), true);
 
   private final CrisisDetector rules;
   private final SentenceEncoder encoder;
@@ -39,11 +45,27 @@ public final class SemanticLayer {
     return screenAll(List.of(text)).get(0);
   }
 
-  /** Several texts at once: the encoder runs them together. */
+  /**
+   * Several texts at once: the encoder runs them together, on those the word features are not sure of
+   * (most ordinary chat is settled by them in microseconds, without the encoder).
+   */
   public List<Screened> screenAll(List<String> texts) {
-    float[][] vectors = encoder.encodeAll(texts);
     Screened[] out = new Screened[texts.size()];
-    for (int i = 0; i < out.length; i++) out[i] = combine(rules.detect(texts.get(i)), heads.read(vectors[i], texts.get(i)));
+    List<Integer> unsure = new ArrayList<>();
+    List<CrisisClassifier.Prediction> words = new ArrayList<>();
+    for (int i = 0; i < out.length; i++) {
+      CrisisClassifier.Prediction w = heads.words(texts.get(i));
+      words.add(w);
+      Optional<CrisisSignal> byRules = rules.detect(texts.get(i));
+      if (byRules.isEmpty() && heads.quiet(w)) out[i] = SURELY_NOTHING;
+      else unsure.add(i);
+    }
+    if (unsure.isEmpty()) return List.of(out);
+    float[][] vectors = encoder.encodeAll(unsure.stream().map(texts::get).toList());
+    for (int j = 0; j < unsure.size(); j++) {
+      int i = unsure.get(j);
+      out[i] = combine(rules.detect(texts.get(i)), heads.read(vectors[j], words.get(i)));
+    }
     return List.of(out);
   }
 

@@ -21,9 +21,15 @@ public final class ScreeningBenchmark {
   private ScreeningBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    List<String> texts = LabelledLine.read(SemanticTraining.trainingFiles()).stream().filter(LabelledLine::dev)
-        .map(LabelledLine::text).toList();
+    List<LabelledLine> dev = LabelledLine.read(SemanticTraining.trainingFiles()).stream().filter(LabelledLine::dev).toList();
     SemanticLayer layer = SemanticLayer.bundled();
+    run("all dev lines", dev.stream().map(LabelledLine::text).toList(), layer);
+    run("benign/chat dev lines", dev.stream().filter(l -> l.label().equals("benign/chat")).map(LabelledLine::text).toList(),
+        layer);
+  }
+
+  private static void run(String what, List<String> texts, SemanticLayer layer) {
+    System.out.println(what + ":");
     ConductPolicy policy = ConductPolicy.defaults();
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     Instant now = Instant.now();

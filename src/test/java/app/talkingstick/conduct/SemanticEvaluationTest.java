@@ -130,8 +130,8 @@ class SemanticEvaluationTest {
   }
 
   /** Measured on the test split with the heads as trained (docs/conduct.md has the rules alone beside them). */
-  static final double MEASURED_RECALL = 83.8;
-  static final double MEASURED_BENIGN_ALERTED = 7.4;
-  static final double MEASURED_ABUSE_KEPT_OUT = 82.2;
+  static final double MEASURED_RECALL = 84.0;
+  static final double MEASURED_BENIGN_ALERTED = 7.5;
+  static final double MEASURED_ABUSE_KEPT_OUT = 80.3;
   static final double MEASURED_BENIGN_REFUSED = 1.4;
 }

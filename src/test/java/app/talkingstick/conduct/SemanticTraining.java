@@ -123,6 +123,7 @@ public final class SemanticTraining {
     out.append("abuse\t").append(t.abuse()).append('\n');
     out.append("not-abuse\t").append(t.notAbuse()).append('\n');
     out.append("not-crisis\t").append(t.notCrisis()).append('\n');
+    out.append("quiet\t").append(t.quiet()).append('\n');
     append(out, "kind", kind);
     append(out, "severity", severity);
     append(out, "abuse", abuse);

@@ -10,7 +10,7 @@ import java.util.Set;
  * The semantic layer's thresholds, chosen on the dev split for the whole screening (the rules and the
  * heads together): the lowest that keep within the benign budgets, so the most crises are found.
  */
-record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, double notCrisis) {
+record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, double notCrisis, double quiet) {
 
   /** Budgets on dev, kept under the (benign alerted 5%, distress alerted 20%, benign refused 1%). */
   static final double BENIGN_ALERTED = 0.045;
@@ -32,6 +32,7 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
     boolean[] rulesRefuse = new boolean[dev.size()];
     double[] crisis = new double[dev.size()];
     double[] abuse = new double[dev.size()];
+    double[] quietness = new double[dev.size()];
     ConductPolicy policy = ConductPolicy.defaults();
     Instant now = Instant.parse("2026-01-01T12:00:00Z");
     for (int i = 0; i < dev.size(); i++) {
@@ -41,7 +42,9 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
       rulesConcern[i] = found.map(c -> c.severity() == CrisisSignal.Severity.CONCERN).orElse(false);
       Verdict v = policy.evaluate(ChannelKind.GROUP, text, policy.newMember(now), now, Set.of(), Optional.empty()).verdict();
       rulesRefuse[i] = v.action() == Verdict.Action.BLOCK || v.action() == Verdict.Action.HOLD;
-      SemanticHeads.Reading r = heads.read(x[i], text);
+      CrisisClassifier.Prediction words = heads.words(text);
+      quietness[i] = Math.max(words.crisisProbability(), words.abuseProbability());
+      SemanticHeads.Reading r = heads.read(x[i], words);
       crisis[i] = r.crisis();
       abuse[i] = r.abuse();
     }
@@ -55,9 +58,36 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
         <= ABUSE_LET_THROUGH * rate(dev, "abuse", i -> rulesRefuse[i]));
     double abuseAt = lowest(t -> rate(dev, "benign", refused(rulesRefuse, abuse, crisis, t, notAbuse, checkIn)) <= BENIGN_REFUSED
         && rate(dev, "distress", refused(rulesRefuse, abuse, crisis, t, notAbuse, checkIn)) <= BENIGN_REFUSED * 2, 0.3);
-    Thresholds chosen = new Thresholds(urgent, checkIn, abuseAt, notAbuse, notCrisis);
+    double quiet = quietest(dev, quietness, rulesCrisis, i -> byRules.test(i) || crisis[i] >= checkIn,
+        refused(rulesRefuse, abuse, crisis, abuseAt, notAbuse, checkIn));
+    Thresholds chosen = new Thresholds(urgent, checkIn, abuseAt, notAbuse, notCrisis, quiet);
+    for (int i = 0; i < dev.size(); i++) {
+      if (!rulesCrisis[i] && quietness[i] < quiet) { // settled by the word features, sure of neither crisis nor abuse
+        crisis[i] = 0;
+        abuse[i] = 0;
+      }
+    }
     report("dev", dev, i -> byRules.test(i) || crisis[i] >= checkIn, refused(rulesRefuse, abuse, crisis, abuseAt, notAbuse, checkIn));
     return chosen;
+  }
+
+  /**
+   * The highest word-feature probability under which a text skips the encoder, losing at most half a
+   * point of dev crisis recall and of abuse kept out.
+   */
+  private static double quietest(List<LabelledLine> dev, double[] quietness, boolean[] rulesCrisis,
+                                 java.util.function.IntPredicate alerted, java.util.function.IntPredicate refused) {
+    double recall = rate(dev, "crisis", alerted);
+    double kept = rate(dev, "abuse", i -> alerted.test(i) || refused.test(i));
+    for (double t = 0.5; t > 0; t -= 0.005) {
+      double q = Math.round(t * 1000) / 1000.0;
+      java.util.function.IntPredicate skipped = i -> !rulesCrisis[i] && quietness[i] < q;
+      if (recall - rate(dev, "crisis", i -> alerted.test(i) && !skipped.test(i)) <= 0.005
+          && kept - rate(dev, "abuse", i -> (alerted.test(i) || refused.test(i)) && !skipped.test(i)) <= 0.005) {
+        return q;
+      }
+    }
+    return 0;
   }
 
   /** Held or blocked: the lists refuse it and the learned layer does not clear it, or the learned layer holds it. */
@@ -103,7 +133,7 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "urgent %.3f, check-in %.3f, abuse %.3f, not-abuse %.3f, not-crisis %.3f", urgent,
-        checkIn, abuse, notAbuse, notCrisis);
+    return String.format(Locale.ROOT, "urgent %.3f, check-in %.3f, abuse %.3f, not-abuse %.3f, not-crisis %.3f,"
+        + " quiet %.3f", urgent, checkIn, abuse, notAbuse, notCrisis, quiet);
   }
 }
