@@ -74,6 +74,7 @@ public final class TalkingStick implements AutoCloseable {
 
   /** Starts everything and blocks until the server accepts work. Call from a non-event-loop thread. */
   public static TalkingStick start(Config config) {
+    nativeLibrariesUnder(config.dataDir());
     JwtKeys keys = JwtKeys.load(config);
     ChannelCipher channelCipher = ChannelKeys.load(config);
     Optional<EmbeddedDatabase> embedded = config.databaseUrl().isPresent()
@@ -164,6 +165,17 @@ public final class TalkingStick implements AutoCloseable {
                 : err)))
         .orElse(Future.succeededFuture());
     return config.demo() ? admin.compose(v -> new DemoSeeder(vertx, services).seed()) : admin;
+  }
+
+  /**
+   * The tokenizer library unpacks its native code into a cache, by default in the home directory,
+   * which a service account may not be able to write (the Docker image's cannot): under DATA_DIR
+   * instead, unless DJL_CACHE_DIR says otherwise.
+   */
+  private static void nativeLibrariesUnder(java.nio.file.Path dataDir) {
+    if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
+      System.setProperty("DJL_CACHE_DIR", dataDir.resolve("cache").resolve("djl").toString());
+    }
   }
 
   public int port() {
