@@ -181,6 +181,12 @@ public final class ChannelVerticle extends VerticleBase {
     });
   }
 
+  /** Where a text was written, as the therapist's alerts and check-ins say it. */
+  private JsonObject where(Party from, Long seq, Instant at) {
+    return new JsonObject().put("channelId", channelId.toString()).put("seq", seq).put("from", from.asAuthor())
+        .put("at", at.toString());
+  }
+
   /** After the commit: the message to both parties' sockets and the new unread count to the other party. */
   private void delivered(long seq, Party from, String text, Instant at) {
     Broadcast.publish(vertx, ChannelAddresses.out(channelId), ChannelNotices.message(seq, from, text, at));
@@ -188,15 +194,12 @@ public final class ChannelVerticle extends VerticleBase {
   }
 
   private void checkIn(CrisisSignal signal, Party from, String text, Long seq, Instant at) {
-    JsonObject where = new JsonObject().put("channelId", channelId.toString()).put("seq", seq).put("from", from.asAuthor())
-        .put("at", at.toString());
-    safety.checkIn(signal, null, null, text, List.of(channel.other(from).accountId()), where);
+    safety.checkIn(signal, null, null, text, List.of(channel.other(from).accountId()), where(from, seq, at));
   }
 
   private Future<JsonObject> alert(CrisisSignal signal, Party from, String text, Long seq, Instant at) {
     Party therapist = channel.other(from);
-    JsonObject where = new JsonObject().put("channelId", channelId.toString()).put("seq", seq).put("from", from.asAuthor())
-        .put("at", at.toString());
+    JsonObject where = where(from, seq, at);
     return safety.raise(new SafetyNet.Crisis(signal, new EscalationStore.Origin(null, channelId, from.accountId(), null, seq),
         text, seq != null, List.of(therapist.accountId()), where));
   }

@@ -34,7 +34,6 @@ public final class FacilitatorVerticle extends VerticleBase {
 
   /** The kind of conversation this verticle owns, for the live directory. */
   public static final String KIND = "group";
-  public static final java.util.Set<String> REACTIONS = ReactionActions.REACTIONS;
 
   private final UUID groupId;
   private final Services services;

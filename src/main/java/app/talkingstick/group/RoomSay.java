@@ -180,9 +180,7 @@ final class RoomSay implements RoomAction.Family {
 
   /** Every therapist of the group is alerted on their inbox (and in the room's staff panel); completes after the escalation's commit. */
   private Future<JsonObject> alert(Membership member, String text, CrisisSignal signal, Long seq, boolean shared, Instant at) {
-    JsonObject where = new JsonObject().put("groupId", room.groupId.toString()).put("groupName", room.config.name())
-        .put("seq", seq).put("memberId", member.memberId().toString()).put("pseudonym", member.pseudonym())
-        .put("at", at.toString());
+    JsonObject where = where(member, seq, at);
     EscalationStore.Origin origin = new EscalationStore.Origin(room.groupId, null, member.accountId(), member.memberId(), seq);
     return safety.raise(new SafetyNet.Crisis(signal, origin, text, shared, room.therapists(), where))
         .onSuccess(room::publishStaff);
@@ -190,11 +188,14 @@ final class RoomSay implements RoomAction.Family {
 
   /** Less sure than an alert: a quiet flag for the therapists, nothing shown to the author. */
   private void checkIn(Membership member, String text, CrisisSignal signal, Long seq, Instant at) {
-    JsonObject where = new JsonObject().put("groupId", room.groupId.toString()).put("groupName", room.config.name())
+    room.publishStaff(safety.checkIn(signal, room.groupId, member.memberId(), text, room.therapists(), where(member, seq, at)));
+  }
+
+  /** Where a text was written, as the therapists' alerts and check-ins say it. */
+  private JsonObject where(Membership member, Long seq, Instant at) {
+    return new JsonObject().put("groupId", room.groupId.toString()).put("groupName", room.config.name())
         .put("seq", seq).put("memberId", member.memberId().toString()).put("pseudonym", member.pseudonym())
         .put("at", at.toString());
-    JsonObject flag = safety.checkIn(signal, room.groupId, member.memberId(), text, room.therapists(), where);
-    room.publishStaff(flag);
   }
 
   // ---------------------------------------------------------------- refused for conduct
