@@ -120,10 +120,14 @@ final class Browser implements AutoCloseable {
     return waitFor(ExpectedConditions.elementToBeClickable(by));
   }
 
+  /** Clicks what {@code by} finds; a part of the page re-rendered between finding and clicking is found again. */
   void click(By by) {
-    WebElement element = clickable(by);
-    js("arguments[0].scrollIntoView({block: 'center'})", element);
-    element.click();
+    waitFor(d -> {
+      WebElement element = clickable(by);
+      js("arguments[0].scrollIntoView({block: 'center'})", element);
+      element.click();
+      return true;
+    });
   }
 
   void type(By by, String text) {
