@@ -39,7 +39,7 @@ public final class ErrorHandling {
       case 405 -> new ApiError(405, "METHOD_NOT_ALLOWED", "That method is not allowed here.");
       case 413 -> new ApiError(413, "TOO_LARGE", "The request body is too large.");
       default -> {
-        LOG.error("Unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
+        LOG.error("Unhandled failure on {} {}", ctx.request().method(), RequestLog.loggablePath(ctx.request().path()), failure);
         yield new ApiError(500, "INTERNAL", "Something went wrong on our side. Please try again.");
       }
     };

@@ -1,5 +1,6 @@
 package app.talkingstick.live;
 
+import app.talkingstick.http.LogSafe;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -82,7 +83,7 @@ public final class LiveDirectoryVerticle extends VerticleBase {
     live.put(key, starting);
     starting.onFailure(err -> {
       live.remove(key, starting);
-      LOG.info("{} {} could not start: {}", kind, id, err.getMessage());
+      LOG.info("{} {} could not start: {}", kind, id, LogSafe.of(err.getMessage()));
     });
     return starting;
   }
