@@ -268,10 +268,15 @@ public final class GroupService {
     }
     Future<UUID> admitted = requireRoom(tx, group)
         .compose(v -> requireDistinctName(tx, group, pseudonym))
-        .compose(v -> earlier.isPresent()
-            ? groups.rejoin(tx, earlier.get().id(), pseudonym).map(earlier.get().id())
-            : groups.insertMember(tx, group.id(), accountId, GroupRole.CLIENT, pseudonym))
-        .compose(memberId -> memberships.setSkeleton(tx, memberId, NameSafety.skeleton(pseudonym)).map(memberId));
+        .compose(v -> {
+          String skeleton = NameSafety.skeleton(pseudonym);
+          // a returning member's row gets its new skeleton while it is still out of the index
+          return earlier.isPresent()
+              ? memberships.setSkeleton(tx, earlier.get().id(), skeleton)
+                  .compose(w -> groups.rejoin(tx, earlier.get().id(), pseudonym)).map(earlier.get().id())
+              : groups.insertMember(tx, group.id(), accountId, GroupRole.CLIENT, pseudonym)
+                  .compose(memberId -> memberships.setSkeleton(tx, memberId, skeleton).map(memberId));
+        });
     return admitted.recover(GroupService::explainMemberConflict);
   }
 
