@@ -38,14 +38,35 @@ public final class AccountRules {
   }
 
   public static Optional<String> displayNameProblem(String displayName) {
-    String trimmed = displayName == null ? "" : displayName.strip();
-    if (trimmed.isEmpty() || trimmed.length() > 64) {
+    String name = normaliseDisplayName(displayName);
+    if (name.isEmpty() || name.length() > 64) {
       return Optional.of("displayName must be 1 to 64 characters");
     }
-    if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
-      return Optional.of("displayName must not contain control characters");
-    }
-    return Optional.empty();
+    return NameSafety.characterProblem(name, "displayName");
+  }
+
+  /**
+   * The display name as it should be stored: NFC, trimmed, runs of spaces made one (the form
+   * {@link #displayNameProblem} judges).
+   */
+  public static String normaliseDisplayName(String displayName) {
+    return NameSafety.normalise(displayName);
+  }
+
+  /**
+   * {@link #displayNameProblem(String)}, and for a client also no word that names the staff
+   * ("Therapist", "Admin", "Dr" alone...): a client could use it to pass for one. Therapists and
+   * admins are created by an admin and may call themselves "Dr Ada".
+   */
+  public static Optional<String> displayNameProblem(String displayName, Role role) {
+    Optional<String> problem = displayNameProblem(displayName);
+    if (problem.isPresent() || role != Role.CLIENT) return problem;
+    return reservedDisplayNameWord(normaliseDisplayName(displayName));
+  }
+
+  private static Optional<String> reservedDisplayNameWord(String name) {
+    return NameSafety.reservedWord(name).map(word -> "displayName must not use \"" + word
+        + "\" or another word for the staff, so nobody takes you for one of them; please choose another name");
   }
 
   private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");

@@ -4,6 +4,7 @@ import app.talkingstick.conversation.HistoryPage;
 import app.talkingstick.Services;
 import app.talkingstick.audit.AuditLog;
 import app.talkingstick.auth.InviteCodes;
+import app.talkingstick.auth.NameSafety;
 import app.talkingstick.auth.Account;
 import app.talkingstick.auth.AccountStore;
 import app.talkingstick.auth.AuthRoutes;
@@ -25,6 +26,7 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -264,10 +266,48 @@ public final class GroupService {
     if (earlier.isPresent() && earlier.get().isCurrent()) {
       return Future.failedFuture(ApiError.conflict("ALREADY_MEMBER", "You are already a member of this group."));
     }
-    Future<UUID> admitted = requireRoom(tx, group).compose(v -> earlier.isPresent()
-        ? groups.rejoin(tx, earlier.get().id(), pseudonym).map(earlier.get().id())
-        : groups.insertMember(tx, group.id(), accountId, GroupRole.CLIENT, pseudonym));
+    Future<UUID> admitted = requireRoom(tx, group)
+        .compose(v -> requireDistinctName(tx, group, pseudonym))
+        .compose(v -> {
+          String skeleton = NameSafety.skeleton(pseudonym);
+          // a returning member's row gets its new skeleton while it is still out of the index
+          return earlier.isPresent()
+              ? memberships.setSkeleton(tx, earlier.get().id(), skeleton)
+                  .compose(w -> groups.rejoin(tx, earlier.get().id(), pseudonym)).map(earlier.get().id())
+              : groups.insertMember(tx, group.id(), accountId, GroupRole.CLIENT, pseudonym)
+                  .compose(memberId -> memberships.setSkeleton(tx, memberId, skeleton).map(memberId));
+        });
     return admitted.recover(GroupService::explainMemberConflict);
+  }
+
+  /**
+   * Refuses a pseudonym that is, or looks like (TS #39 skeletons), a current member's pseudonym or a
+   * therapist's display name in the group, and brings the stored skeletons of the group up to date so
+   * that the unique index on them holds for everyone (joins to a group run one at a time under its
+   * lock; the index is what stops any other writer).
+   */
+  private Future<Void> requireDistinctName(SqlClient tx, Group group, String pseudonym) {
+    return memberships.namesInUse(tx, group.id()).compose(names -> {
+      Pseudonyms.Clash clash = Pseudonyms.clash(pseudonym, names.all());
+      if (clash == Pseudonyms.Clash.TAKEN) {
+        return Future.failedFuture(ApiError.conflict("PSEUDONYM_TAKEN", Pseudonyms.TAKEN));
+      }
+      if (clash == Pseudonyms.Clash.LOOKS_ALIKE) {
+        return Future.failedFuture(ApiError.conflict("PSEUDONYM_TAKEN", Pseudonyms.LOOKS_ALIKE));
+      }
+      Map<UUID, String> changes = Pseudonyms.skeletonChanges(names.pseudonyms());
+      if (changes.isEmpty()) return Future.succeededFuture();
+      // cleared first, then set, so that moving a skeleton from one row to another never collides
+      Future<Void> done = Future.succeededFuture();
+      for (UUID memberId : changes.keySet()) {
+        done = done.compose(v -> memberships.setSkeleton(tx, memberId, null));
+      }
+      for (Map.Entry<UUID, String> change : changes.entrySet()) {
+        if (change.getValue() == null) continue;
+        done = done.compose(v -> memberships.setSkeleton(tx, change.getKey(), change.getValue()));
+      }
+      return done;
+    });
   }
 
   private Future<Void> requireRoom(SqlClient tx, Group group) {
@@ -279,9 +319,13 @@ public final class GroupService {
   private static <T> Future<T> explainMemberConflict(Throwable err) {
     if (!DatabaseErrors.isUniqueViolation(err)) return Future.failedFuture(err);
     String constraint = err instanceof PgException pg ? pg.getConstraint() : null;
-    return Future.failedFuture("group_members_pseudonym".equals(constraint)
-        ? ApiError.conflict("PSEUDONYM_TAKEN", "Someone in this group already uses that pseudonym. Please choose another.")
-        : ApiError.conflict("ALREADY_MEMBER", "You are already a member of this group."));
+    if ("group_members_pseudonym".equals(constraint)) {
+      return Future.failedFuture(ApiError.conflict("PSEUDONYM_TAKEN", Pseudonyms.TAKEN));
+    }
+    if ("group_members_skeleton".equals(constraint)) {
+      return Future.failedFuture(ApiError.conflict("PSEUDONYM_TAKEN", Pseudonyms.LOOKS_ALIKE));
+    }
+    return Future.failedFuture(ApiError.conflict("ALREADY_MEMBER", "You are already a member of this group."));
   }
 
   /** A client leaves the group; an invite lets them back in later. */
