@@ -46,7 +46,7 @@ class LoginAttacksTest {
       Api api = new Api(vertx, server.port());
       assertEquals(201, api.register("robin", PASSWORD).status());
       long accounts = count(server, "SELECT count(*) FROM accounts");
-      for (JsonObject body : List.of(credentials("robin\u0000", PASSWORD), credentials("\u0000", "x"),
+      for (JsonObject body : List.of(credentials("rob\u0000in", PASSWORD), credentials("robin\u0000", PASSWORD), credentials("\u0000", "x"),
           credentials("robin", PASSWORD + "\u0000"), credentials("rob\nin", PASSWORD), credentials("robin", "\u0000"))) {
         Response r = api.post("/api/auth/login", body);
         assertEquals(400, r.status(), body.encode() + " -> " + r.body());
