@@ -119,7 +119,7 @@ public final class TalkingStick implements AutoCloseable {
     AccessTokens accessTokens = new AccessTokens(vertx, keys, config);
     TicketStore tickets = new TicketStore(pool, config.wsTicketTtl());
     AuthService auth = new AuthService(vertx, pool, accessTokens, new RefreshTokenStore(config.refreshTokenTtl()),
-        tickets, PasswordHasher.standard());
+        tickets, PasswordHasher.standard(), config.registrationsPerAddressPerHour());
     AddressRules rules = new AddressRules()
         .allowRegister(UserAddresses.INBOX_RE, (socket, address) ->
             Future.succeededFuture(socket.accountId().equals(UUID.fromString(address.group(1)))));

@@ -10,6 +10,7 @@ public final class AccountRules {
 
   public static final int MIN_PASSWORD = 10;
   public static final int MAX_PASSWORD = 256;
+  public static final int MAX_USERNAME = 32;
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
 
   public static String normaliseUsername(String username) {
@@ -24,17 +25,61 @@ public final class AccountRules {
     return Optional.empty();
   }
 
+  /**
+   * NIST SP 800-63B (5.1.1.2): at least {@value #MIN_PASSWORD} characters (code points, nothing
+   * trimmed) and at most {@value #MAX_PASSWORD}, any printing characters and spaces, no composition
+   * rules; refused when only spaces, one character repeated, containing the username, or on the
+   * list of common passwords ({@link CommonPasswords}).
+   */
   public static Optional<String> passwordProblem(String password, String normalisedUsername) {
-    if (password == null || password.length() < MIN_PASSWORD) {
+    if (password == null || length(password) < MIN_PASSWORD) {
       return Optional.of("password must be at least " + MIN_PASSWORD + " characters");
     }
-    if (password.length() > MAX_PASSWORD) {
+    if (length(password) > MAX_PASSWORD) {
       return Optional.of("password must be at most " + MAX_PASSWORD + " characters");
     }
-    if (password.trim().toLowerCase(Locale.ROOT).contains(normalisedUsername)) {
+    if (hasControl(password)) {
+      return Optional.of("password must not contain control characters");
+    }
+    if (password.isBlank()) {
+      return Optional.of("password must not be only spaces");
+    }
+    if (password.codePoints().distinct().count() == 1) {
+      return Optional.of("password must not be one character repeated");
+    }
+    if (!normalisedUsername.isEmpty() && password.trim().toLowerCase(Locale.ROOT).contains(normalisedUsername)) {
       return Optional.of("password must not contain the username");
     }
+    if (CommonPasswords.bundled().contains(password)) {
+      return Optional.of("password is one of the most common passwords, which attackers try first;"
+          + " choose another (a few unrelated words make a good one)");
+    }
     return Optional.empty();
+  }
+
+  /**
+   * What a sign-in must look like before anything is looked up or counted: both fields present,
+   * no control characters (a NUL cannot even be stored), no longer than any account's could be.
+   */
+  public static Optional<String> loginProblem(String rawUsername, String password) {
+    if (rawUsername == null || rawUsername.isBlank() || password == null || password.isEmpty()) {
+      return Optional.of("username and password are required");
+    }
+    if (hasControl(rawUsername)) return Optional.of("username must not contain control characters");
+    if (hasControl(password)) return Optional.of("password must not contain control characters");
+    if (length(normaliseUsername(rawUsername)) > MAX_USERNAME) {
+      return Optional.of("username must be at most " + MAX_USERNAME + " characters");
+    }
+    if (length(password) > MAX_PASSWORD) return Optional.of("password must be at most " + MAX_PASSWORD + " characters");
+    return Optional.empty();
+  }
+
+  private static int length(String text) {
+    return text.codePointCount(0, text.length());
+  }
+
+  private static boolean hasControl(String text) {
+    return text.codePoints().anyMatch(Character::isISOControl);
   }
 
   public static Optional<String> displayNameProblem(String displayName) {

@@ -38,7 +38,7 @@ public final class AuthRoutes {
   }
 
   private void register(RoutingContext ctx) {
-    Respond.json(ctx, 201, auth.createAccount(Bodies.json(ctx), Role.CLIENT).map(AuthRoutes::summary));
+    Respond.json(ctx, 201, auth.register(Bodies.json(ctx), remoteAddress(ctx)).map(AuthRoutes::summary));
   }
 
   private void createTherapist(RoutingContext ctx) {
@@ -48,8 +48,12 @@ public final class AuthRoutes {
 
   private void login(RoutingContext ctx) {
     JsonObject body = Bodies.json(ctx);
-    String remote = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-    Respond.json(ctx, 200, auth.login(Bodies.string(body, "username"), Bodies.string(body, "password"), remote));
+    Respond.json(ctx, 200, auth.login(Bodies.string(body, "username"), Bodies.string(body, "password"), remoteAddress(ctx)));
+  }
+
+  /** The connecting address (a reverse proxy's own, behind one: see docs/operations.md). */
+  private static String remoteAddress(RoutingContext ctx) {
+    return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
   }
 
   private void refresh(RoutingContext ctx) {

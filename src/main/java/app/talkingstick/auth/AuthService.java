@@ -23,19 +23,23 @@ public final class AuthService {
   private final AccountStore accounts;
   private final RefreshTokenStore refreshTokens;
   private final TicketStore tickets;
+  private final RateCounters counters;
   private final LoginThrottle throttle;
+  private final RegistrationLimit registrations;
   private final AccessTokens accessTokens;
   private final PasswordHasher hasher;
   private final String decoyHash;
 
   public AuthService(Vertx vertx, Pool pool, AccessTokens accessTokens, RefreshTokenStore refreshTokens,
-                     TicketStore tickets, PasswordHasher hasher) {
+                     TicketStore tickets, PasswordHasher hasher, int registrationsPerAddressPerHour) {
     this.vertx = vertx;
     this.pool = pool;
     this.accounts = new AccountStore(pool);
     this.refreshTokens = refreshTokens;
     this.tickets = tickets;
-    this.throttle = new LoginThrottle(pool);
+    this.counters = new RateCounters(pool);
+    this.throttle = new LoginThrottle(counters);
+    this.registrations = new RegistrationLimit(counters, registrationsPerAddressPerHour);
     this.accessTokens = accessTokens;
     this.hasher = hasher;
     this.decoyHash = hasher.hash("decoy password that matches nothing");
@@ -45,7 +49,27 @@ public final class AuthService {
     return accounts;
   }
 
+  /** An account's details once they passed the rules; the password is not yet hashed. */
+  private record NewAccount(String username, String password, String displayName, String email) {}
+
+  /** Creates an account (an admin creating a therapist, the configured admin, the demo): no rate limit. */
   public Future<Account> createAccount(JsonObject body, Role role) {
+    return checked(body, role).compose(details -> create(details, role));
+  }
+
+  /**
+   * Self-registration of a client from {@code remoteAddress}: details that break a rule are refused
+   * and count for nothing; the others take one of the address's registrations for the hour before
+   * the password is hashed, and the one after the last answers 429.
+   */
+  public Future<Account> register(JsonObject body, String remoteAddress) {
+    return checked(body, Role.CLIENT).compose(details -> registrations.reserve(remoteAddress).compose(blocked -> blocked.isPresent()
+        ? Future.failedFuture(ApiError.rateLimited(
+            "Too many new accounts were created from this address. Please try again later.", blocked.get()))
+        : create(details, Role.CLIENT)));
+  }
+
+  private Future<NewAccount> checked(JsonObject body, Role role) {
     String username = AccountRules.normaliseUsername(body.getString("username"));
     String password = body.getString("password");
     String displayName = body.getString("displayName");
@@ -56,8 +80,12 @@ public final class AuthService {
         .or(() -> AccountRules.displayNameProblem(displayName))
         .or(() -> email == null ? Optional.empty() : AccountRules.emailProblem(email));
     if (problem.isPresent()) return Future.failedFuture(ApiError.invalid(problem.get()));
-    return hashOffLoop(password)
-        .compose(hash -> accounts.insert(username, displayName.strip(), hash, role, email))
+    return Future.succeededFuture(new NewAccount(username, password, displayName.strip(), email));
+  }
+
+  private Future<Account> create(NewAccount details, Role role) {
+    return hashOffLoop(details.password())
+        .compose(hash -> accounts.insert(details.username(), details.displayName(), hash, role, details.email()))
         .onSuccess(a -> LOG.info("Created {} account {}", role.wire(), a.id()));
   }
 
@@ -75,21 +103,25 @@ public final class AuthService {
     return email.isEmpty() ? created : created.compose(v -> accounts.setEmail(name, email.get()));
   }
 
+  /**
+   * Signs in. The attempt takes its place in the throttle before the password is hashed, so
+   * parallel attempts cannot all slip past a check made before any of them was recorded.
+   */
   public Future<JsonObject> login(String rawUsername, String password, String remoteAddress) {
+    Optional<String> problem = AccountRules.loginProblem(rawUsername, password);
+    if (problem.isPresent()) return Future.failedFuture(ApiError.invalid(problem.get()));
     String username = AccountRules.normaliseUsername(rawUsername);
-    if (username.isEmpty() || password == null || password.length() > AccountRules.MAX_PASSWORD) {
-      return Future.failedFuture(ApiError.invalid("username and password are required"));
-    }
-    return throttle.blockedFor(username, remoteAddress).compose(blocked -> {
+    return throttle.reserve(username, remoteAddress).compose(blocked -> {
       if (blocked.isPresent()) {
         return Future.failedFuture(ApiError.rateLimited(
             "Too many failed sign-ins. Please wait before trying again.", blocked.get()));
       }
-      return accounts.byUsername(username).compose(account -> checkPassword(account, password)
-          .compose(ok -> ok
-              ? throttle.clear(username).compose(v -> startSession(account.get()))
-              : throttle.recordFailure(username, remoteAddress).compose(v -> Future.failedFuture(
-                  new ApiError(401, "INVALID_CREDENTIALS", "That username and password do not match.")))));
+      Future<Optional<Account>> matched = accounts.byUsername(username)
+          .compose(account -> checkPassword(account, password).map(ok -> ok ? account : Optional.<Account>empty()))
+          .recover(err -> throttle.undecided(username, remoteAddress).transform(v -> Future.failedFuture(err)));
+      return matched.compose(account -> account.isPresent()
+          ? throttle.succeeded(username, remoteAddress).compose(v -> startSession(account.get()))
+          : Future.failedFuture(new ApiError(401, "INVALID_CREDENTIALS", "That username and password do not match.")));
     });
   }
 
@@ -153,7 +185,7 @@ public final class AuthService {
   }
 
   public Future<Void> purgeExpired() {
-    return tickets.purgeExpired().compose(v -> throttle.purgeExpired());
+    return tickets.purgeExpired().compose(v -> counters.purgeExpired());
   }
 
   private Future<String> hashOffLoop(String password) {

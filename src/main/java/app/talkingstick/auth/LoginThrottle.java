@@ -1,15 +1,18 @@
 package app.talkingstick.auth;
 
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Failed sign-ins, counted per username and per remote address over a sliding window, in the
- * database so that every server instance and a restart see the same counts.
+ * Sign-in attempts, limited per username and per remote address in a window, in the database so
+ * that every server instance and a restart see the same counts.
+ *
+ * <p>An attempt is reserved before its password is hashed ({@link #reserve}): the reservation
+ * counts as a failure until the outcome is known. A failed attempt keeps it; a successful one
+ * clears the username's count and gives the address's slot back ({@link #succeeded}); an attempt
+ * that ended before its password could be judged (the database failed) gives both back
+ * ({@link #undecided}). So however many attempts arrive at once, at most the limit are ever checked.
  */
 public final class LoginThrottle {
 
@@ -17,49 +20,34 @@ public final class LoginThrottle {
   public static final int MAX_FAILURES_PER_ADDRESS = 20;
   public static final Duration WINDOW = Duration.ofMinutes(15);
 
-  private static final String CHECK =
-      "SELECT subject, count(*) AS failures,"
-          + " ceil(extract(epoch FROM min(failed_at) + make_interval(secs => $3) - now()))::int AS retry_after"
-          + " FROM login_failures WHERE subject IN ($1, $2) AND failed_at > now() - make_interval(secs => $3)"
-          + " GROUP BY subject";
-  private static final String RECORD = "INSERT INTO login_failures (subject) VALUES ($1), ($2)";
-  private static final String CLEAR = "DELETE FROM login_failures WHERE subject = $1";
-  private static final String PURGE = "DELETE FROM login_failures WHERE failed_at < now() - make_interval(secs => $1)";
+  private final RateCounters counters;
 
-  private final Pool pool;
-
-  public LoginThrottle(Pool pool) {
-    this.pool = pool;
+  public LoginThrottle(RateCounters counters) {
+    this.counters = counters;
   }
 
-  /** Seconds to wait when this username or address has failed too often, else empty. */
-  public Future<Optional<Integer>> blockedFor(String username, String address) {
-    return pool.preparedQuery(CHECK)
-        .execute(Tuple.of(userSubject(username), addressSubject(address), windowSeconds()))
-        .map(rows -> {
-          int wait = 0;
-          for (Row row : rows) {
-            int limit = row.getString("subject").startsWith("user:") ? MAX_FAILURES_PER_USERNAME : MAX_FAILURES_PER_ADDRESS;
-            if (row.getLong("failures") >= limit) wait = Math.max(wait, row.getInteger("retry_after"));
-          }
-          return wait > 0 ? Optional.of(wait) : Optional.empty();
-        });
+  /**
+   * Takes a slot for this username and one for this address: empty when both were free, else the
+   * seconds to wait (and nothing stays taken). The username goes first, so that the many attempts
+   * at one account the username refuses never hold the address's slots, not even for a moment.
+   */
+  public Future<Optional<Integer>> reserve(String username, String address) {
+    return counters.reserve(userSubject(username), MAX_FAILURES_PER_USERNAME, WINDOW).compose(user -> {
+      if (user.isPresent()) return Future.succeededFuture(user);
+      return counters.reserve(addressSubject(address), MAX_FAILURES_PER_ADDRESS, WINDOW).compose(addr -> addr.isEmpty()
+          ? Future.succeededFuture(addr)
+          : counters.release(userSubject(username)).map(addr));
+    });
   }
 
-  public Future<Void> recordFailure(String username, String address) {
-    return pool.preparedQuery(RECORD).execute(Tuple.of(userSubject(username), addressSubject(address))).mapEmpty();
+  /** The password was right: the username's count starts again and the address's slot is given back. */
+  public Future<Void> succeeded(String username, String address) {
+    return counters.clear(userSubject(username)).compose(v -> counters.release(addressSubject(address)));
   }
 
-  public Future<Void> clear(String username) {
-    return pool.preparedQuery(CLEAR).execute(Tuple.of(userSubject(username))).mapEmpty();
-  }
-
-  public Future<Void> purgeExpired() {
-    return pool.preparedQuery(PURGE).execute(Tuple.of(windowSeconds())).mapEmpty();
-  }
-
-  private static double windowSeconds() {
-    return (double) WINDOW.toSeconds();
+  /** Neither right nor wrong (the attempt failed for another reason): both slots are given back. */
+  public Future<Void> undecided(String username, String address) {
+    return counters.release(userSubject(username)).compose(v -> counters.release(addressSubject(address)));
   }
 
   private static String userSubject(String username) {

@@ -31,7 +31,9 @@ public record Config(
     Duration groupCommitGap,
     Duration conductWarmup,
     int eventLoops,
-    Alerts alerts) {
+    Alerts alerts,
+    // sign-in and registration limits (auth)
+    int registrationsPerAddressPerHour) {
 
   /**
    * PRODUCT is the server as shipped. BARE turns moderation (conduct and crisis detection) and

@@ -65,7 +65,9 @@ public final class ConfigLoader {
         Duration.ofMillis(integer("GROUP_COMMIT_MS", 5, 0, 100)),
         Duration.ofMillis(integer("CONDUCT_WARMUP_MS", 3000, 0, 60_000)),
         integer("EVENT_LOOPS", 0, 0, 256),
-        alerts());
+        alerts(),
+        // sign-in and registration limits (auth)
+        integer("REGISTRATIONS_PER_ADDRESS_PER_HOUR", 20, 1, 1_000_000));
   }
 
   private Config.Alerts alerts() {

@@ -31,6 +31,7 @@ public final class TestServer implements AutoCloseable {
     env.put("ADMIN_USERNAME", ADMIN_USERNAME);
     env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("CONDUCT_WARMUP_MS", "0"); // a test server takes little load; its start-up time adds up over the suite
+    env.put("REGISTRATIONS_PER_ADDRESS_PER_HOUR", "1000000"); // every test account registers from 127.0.0.1
     env.putAll(overrides);
     env.values().removeIf(v -> v == null || v.isEmpty());
     return new TestServer(TalkingStick.start(ConfigLoader.fromEnvironment(env, false)));
