@@ -77,10 +77,10 @@ public final class AuthService {
     String email = role == Role.CLIENT || !(body.getValue("email") instanceof String e) || e.isBlank() ? null : e.strip();
     Optional<String> problem = AccountRules.usernameProblem(username)
         .or(() -> AccountRules.passwordProblem(password, username))
-        .or(() -> AccountRules.displayNameProblem(displayName))
+        .or(() -> AccountRules.displayNameProblem(displayName, role))
         .or(() -> email == null ? Optional.empty() : AccountRules.emailProblem(email));
     if (problem.isPresent()) return Future.failedFuture(ApiError.invalid(problem.get()));
-    return Future.succeededFuture(new NewAccount(username, password, displayName.strip(), email));
+    return Future.succeededFuture(new NewAccount(username, password, AccountRules.normaliseDisplayName(displayName), email));
   }
 
   private Future<Account> create(NewAccount details, Role role) {
