@@ -2,12 +2,12 @@ package app.talkingstick.bridge;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.internal.logging.Logger;
-import io.vertx.core.internal.logging.LoggerFactory;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes each {@link Broadcast} frame (as a text message, like the bridge) to this HTTP verticle's sockets that registered its address, on their event
@@ -17,7 +17,7 @@ import java.util.List;
 final class BroadcastFanout {
   private static final Logger LOG = LoggerFactory.getLogger(BroadcastFanout.class);
 
-  public static final int CLOSE_TOO_SLOW = 4429;
+  public static final int CLOSE_TOO_SLOW = GuardedSocket.CLOSE_TOO_SLOW;
 
   private BroadcastFanout() {}
 

@@ -8,10 +8,15 @@ import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.Transport;
+import io.vertx.ext.web.handler.sockjs.impl.EventBusBridgeImpl;
 import java.util.List;
 import java.util.UUID;
 
-/** Mounts the SockJS event bus bridge at {@code /eventbus}, WebSocket transports only, behind the gate and guard. */
+/**
+ * Mounts the SockJS event bus bridge at {@code /eventbus}, WebSocket transports only, behind the gate and guard. The
+ * bridge is built here rather than by {@code SockJSHandler.bridge}, which is that one line, so that it is handed each
+ * socket wrapped in a {@link GuardedSocket}: vertx-web has no public hook that sees every frame in and out.
+ */
 public final class EventBusBridge {
   private EventBusBridge() {}
 
@@ -19,7 +24,8 @@ public final class EventBusBridge {
   public static final long PING_TIMEOUT_MS = 90_000;
 
   public static SocketRegistry mount(Vertx vertx, Router router, AddressRules rules, TicketStore tickets,
-                                     List<String> allowedOrigins, int maxSocketsPerAccount) {
+                                     List<String> allowedOrigins, int maxSocketsPerAccount,
+                                     int framesPerSecond, int frameBurst, int maxQueuedBytes) {
     SocketRegistry registry = new SocketRegistry(vertx, maxSocketsPerAccount);
     SockJSHandlerOptions sockJs = new SockJSHandlerOptions()
         .setInsertJSESSIONID(false)
@@ -36,8 +42,10 @@ public final class EventBusBridge {
         .setPingTimeout(PING_TIMEOUT_MS)
         .setReplyTimeout(30_000);
     router.route("/eventbus/*").handler(new TicketGate(tickets, registry, allowedOrigins));
-    router.route("/eventbus/*").subRouter(
-        SockJSHandler.create(vertx, sockJs).bridge(bridge, new BridgeGuard(rules, registry)));
+    EventBusBridgeImpl bridgeHandler = new EventBusBridgeImpl(vertx, null, bridge, new BridgeGuard(rules, registry));
+    WriteBudget budget = WriteBudget.shared(vertx, maxQueuedBytes);
+    router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx, sockJs).socketHandler(socket ->
+        bridgeHandler.handle(new GuardedSocket(socket, vertx, framesPerSecond, frameBurst, budget))));
     vertx.eventBus().<String>consumer(AuthService.SIGNED_OUT_ADDRESS, msg ->
         registry.closeAll(UUID.fromString(msg.body()), SocketRegistry.CLOSE_SIGNED_OUT, "signed out"));
     rules.attach(vertx, registry);

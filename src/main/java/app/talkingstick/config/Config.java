@@ -31,7 +31,8 @@ public record Config(
     Duration groupCommitGap,
     Duration conductWarmup,
     int eventLoops,
-    Alerts alerts) {
+    Alerts alerts,
+    ConnectionLimits connections) {
 
   /**
    * PRODUCT is the server as shipped. BARE turns moderation (conduct and crisis detection) and
@@ -65,6 +66,19 @@ public record Config(
     public String toString() {
       return "Smtp[" + host + ":" + port + (ssl ? ", ssl" : "") + "]";
     }
+  }
+
+  /**
+   * Bounds on what one connection or one client address may hold (docs/operations.md, "Connection limits"):
+   * a socket may send {@code framesPerSecond} frames a second after a {@code frameBurst}, and have at most
+   * {@code maxQueuedBytes} written to it that the client has not read yet; an HTTP connection that says nothing for
+   * {@code httpIdle} (zero: never), or has not finished its request's headers within {@code headerTimeout} of
+   * connecting, is closed; one address may hold {@code maxPerAddress} connections at once (zero: no cap).
+   */
+  public record ConnectionLimits(int framesPerSecond, int frameBurst, int maxQueuedBytes, Duration httpIdle,
+                                 Duration headerTimeout, int maxPerAddress) {
+    public static final ConnectionLimits DEFAULTS = new ConnectionLimits(50, 100, 1024 * 1024,
+        Duration.ofSeconds(120), Duration.ofSeconds(10), 200);
   }
 
   public record JwtKeyFiles(Path privateKeyPem, Path publicKeyPem) {}

@@ -65,7 +65,20 @@ public final class ConfigLoader {
         Duration.ofMillis(integer("GROUP_COMMIT_MS", 5, 0, 100)),
         Duration.ofMillis(integer("CONDUCT_WARMUP_MS", 3000, 0, 60_000)),
         integer("EVENT_LOOPS", 0, 0, 256),
-        alerts());
+        alerts(),
+        connectionLimits());
+  }
+
+  /** The per-socket and per-address bounds; every setting documented in docs/operations.md, "Connection limits". */
+  private Config.ConnectionLimits connectionLimits() {
+    Config.ConnectionLimits d = Config.ConnectionLimits.DEFAULTS;
+    return new Config.ConnectionLimits(
+        integer("SOCKET_MAX_FRAMES_PER_SECOND", d.framesPerSecond(), 1, 100_000),
+        integer("SOCKET_FRAME_BURST", d.frameBurst(), 1, 100_000),
+        integer("SOCKET_MAX_QUEUED_KB", d.maxQueuedBytes() / 1024, 64, 1024 * 1024) * 1024,
+        Duration.ofSeconds(integer("HTTP_IDLE_SECONDS", (int) d.httpIdle().toSeconds(), 0, 86_400)),
+        Duration.ofSeconds(integer("HTTP_HEADER_SECONDS", (int) d.headerTimeout().toSeconds(), 1, 600)),
+        integer("MAX_CONNECTIONS_PER_ADDRESS", d.maxPerAddress(), 0, 1_000_000));
   }
 
   private Config.Alerts alerts() {
