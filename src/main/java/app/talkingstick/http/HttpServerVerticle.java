@@ -5,6 +5,7 @@ import app.talkingstick.auth.AuthRoutes;
 import app.talkingstick.bridge.EventBusBridge;
 import app.talkingstick.bridge.SocketRegistry;
 import app.talkingstick.channel.CareRoutes;
+import app.talkingstick.config.Config;
 import app.talkingstick.channel.ChannelRoutes;
 import app.talkingstick.group.GroupRoutes;
 import app.talkingstick.safety.EscalationRoutes;
@@ -15,7 +16,6 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import app.talkingstick.config.Config;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -43,6 +43,11 @@ public final class HttpServerVerticle extends VerticleBase {
   private HttpServer server;
   /** Connections whose first request's headers have not arrived yet, with the timer that closes them. */
   private final Map<HttpConnection, Long> awaitingHeaders = new HashMap<>();
+  /**
+   * The connections counted against their address, with it. A WebSocket leaves the count when its upgrade request
+   * arrives (an upgraded connection no longer reports its close here; open sockets are capped per account instead).
+   */
+  private final Map<HttpConnection, String> counted = new HashMap<>();
   private AddressConnections perAddress;
   private long lastRefusalLog;
 
@@ -112,6 +117,7 @@ public final class HttpServerVerticle extends VerticleBase {
       }
       return;
     }
+    counted.put(connection, address);
     long headerMs = services.config().connections().headerTimeout().toMillis();
     awaitingHeaders.put(connection, vertx.setTimer(headerMs, id -> {
       if (awaitingHeaders.remove(connection) != null) connection.close();
@@ -119,13 +125,19 @@ public final class HttpServerVerticle extends VerticleBase {
     connection.closeHandler(v -> {
       Long timer = awaitingHeaders.remove(connection);
       if (timer != null) vertx.cancelTimer(timer);
-      perAddress.closed(address);
+      uncount(connection);
     });
   }
 
   private void headersArrived(HttpServerRequest request) {
     Long timer = awaitingHeaders.remove(request.connection());
     if (timer != null) vertx.cancelTimer(timer);
+    if (request.canUpgradeToWebSocket()) uncount(request.connection());
+  }
+
+  private void uncount(HttpConnection connection) {
+    String address = counted.remove(connection);
+    if (address != null) perAddress.closed(address);
   }
 
   private HttpServerOptions serverOptions() {
@@ -137,6 +149,7 @@ public final class HttpServerVerticle extends VerticleBase {
         .setPerFrameWebSocketCompressionSupported(false)
         .setPerMessageWebSocketCompressionSupported(false)
         .setCompressionSupported(false)
+        .setHttp2ClearTextEnabled(false) // HTTP/1.1 and WebSocket only: h2c would hide each connection's close
         .setIdleTimeoutUnit(TimeUnit.SECONDS)
         .setIdleTimeout((int) services.config().connections().httpIdle().toSeconds());
   }
