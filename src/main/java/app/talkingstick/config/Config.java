@@ -33,7 +33,8 @@ public record Config(
     int eventLoops,
     Alerts alerts,
     // sign-in and registration limits (auth)
-    int registrationsPerAddressPerHour) {
+    int registrationsPerAddressPerHour,
+    ConnectionLimits connections) {
 
   /**
    * PRODUCT is the server as shipped. BARE turns moderation (conduct and crisis detection) and
@@ -67,6 +68,16 @@ public record Config(
     public String toString() {
       return "Smtp[" + host + ":" + port + (ssl ? ", ssl" : "") + "]";
     }
+  }
+
+  /**
+   * Bounds on what one connection or one client address may hold (docs/operations.md): an HTTP connection that
+   * says nothing for {@code httpIdle} (zero: never), or has not finished its request's headers within
+   * {@code headerTimeout} of connecting, is closed; one address may hold {@code maxPerAddress} connections at once
+   * (zero: no cap).
+   */
+  public record ConnectionLimits(Duration httpIdle, Duration headerTimeout, int maxPerAddress) {
+    public static final ConnectionLimits DEFAULTS = new ConnectionLimits(Duration.ofSeconds(120), Duration.ofSeconds(10), 200);
   }
 
   public record JwtKeyFiles(Path privateKeyPem, Path publicKeyPem) {}

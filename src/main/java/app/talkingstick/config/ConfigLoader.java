@@ -67,7 +67,17 @@ public final class ConfigLoader {
         integer("EVENT_LOOPS", 0, 0, 256),
         alerts(),
         // sign-in and registration limits (auth)
-        integer("REGISTRATIONS_PER_ADDRESS_PER_HOUR", 20, 1, 1_000_000));
+        integer("REGISTRATIONS_PER_ADDRESS_PER_HOUR", 20, 1, 1_000_000),
+        connectionLimits());
+  }
+
+  /** The per-connection and per-address bounds, documented in docs/operations.md. */
+  private Config.ConnectionLimits connectionLimits() {
+    Config.ConnectionLimits d = Config.ConnectionLimits.DEFAULTS;
+    return new Config.ConnectionLimits(
+        Duration.ofSeconds(integer("HTTP_IDLE_SECONDS", (int) d.httpIdle().toSeconds(), 0, 86_400)),
+        Duration.ofSeconds(integer("HTTP_HEADER_SECONDS", (int) d.headerTimeout().toSeconds(), 1, 600)),
+        integer("MAX_CONNECTIONS_PER_ADDRESS", d.maxPerAddress(), 0, 1_000_000));
   }
 
   private Config.Alerts alerts() {

@@ -5,21 +5,28 @@ import app.talkingstick.auth.AuthRoutes;
 import app.talkingstick.bridge.EventBusBridge;
 import app.talkingstick.bridge.SocketRegistry;
 import app.talkingstick.channel.CareRoutes;
+import app.talkingstick.config.Config;
 import app.talkingstick.channel.ChannelRoutes;
 import app.talkingstick.group.GroupRoutes;
 import app.talkingstick.safety.EscalationRoutes;
 import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The HTTP API, the event bus socket and the static web client on one port. */
 public final class HttpServerVerticle extends VerticleBase {
@@ -30,8 +37,19 @@ public final class HttpServerVerticle extends VerticleBase {
       + " img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none';"
       + " frame-ancestors 'none'; form-action 'self'";
 
+  private static final Logger LOG = LoggerFactory.getLogger(HttpServerVerticle.class);
+
   private final Services services;
   private HttpServer server;
+  /** Connections whose first request's headers have not arrived yet, with the timer that closes them. */
+  private final Map<HttpConnection, Long> awaitingHeaders = new HashMap<>();
+  /**
+   * The connections counted against their address, with it. A WebSocket leaves the count when its upgrade request
+   * arrives (an upgraded connection no longer reports its close here; open sockets are capped per account instead).
+   */
+  private final Map<HttpConnection, String> counted = new HashMap<>();
+  private AddressConnections perAddress;
+  private long lastRefusalLog;
 
   public HttpServerVerticle(Services services) {
     this.services = services;
@@ -56,8 +74,10 @@ public final class HttpServerVerticle extends VerticleBase {
     new CareRoutes(services, authenticated).mount(router);
     new EscalationRoutes(services, authenticated).mount(router);
     router.route("/api/*").handler(ErrorHandling::notFound);
+    Config.ConnectionLimits limits = services.config().connections();
     SocketRegistry sockets = EventBusBridge.mount(vertx, router, services.addressRules(), services.tickets(),
         services.config().allowedOrigins(), services.config().maxSocketsPerUser());
+    perAddress = AddressConnections.shared(vertx, limits.maxPerAddress());
     Gauge.builder("talkingstick.sockets.open", sockets, SocketRegistry::size)
         .description("Open event bus sockets")
         .tag("verticle", deploymentID())
@@ -66,7 +86,11 @@ public final class HttpServerVerticle extends VerticleBase {
     router.route().handler(ErrorHandling::notFound);
     router.route().failureHandler(ErrorHandling::onFailure);
     return vertx.createHttpServer(serverOptions())
-        .requestHandler(router)
+        .connectionHandler(this::connected)
+        .requestHandler(request -> {
+          headersArrived(request);
+          router.handle(request);
+        })
         .listen()
         .onSuccess(s -> server = s);
   }
@@ -74,6 +98,45 @@ public final class HttpServerVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     return server == null ? Future.succeededFuture() : server.shutdown(5, TimeUnit.SECONDS);
+  }
+
+  /**
+   * A new connection: refused when its address is at {@code MAX_CONNECTIONS_PER_ADDRESS}, else closed unless its first
+   * request's headers arrive within {@code HTTP_HEADER_SECONDS} (a half-sent request holds nothing for long).
+   */
+  private void connected(HttpConnection connection) {
+    String address = connection.remoteAddress() == null ? "" : connection.remoteAddress().hostAddress();
+    if (!perAddress.tryOpen(address)) {
+      connection.close();
+      long now = System.currentTimeMillis();
+      if (now - lastRefusalLog > 60_000) {
+        lastRefusalLog = now;
+        LOG.warn("Refused connections from an address at MAX_CONNECTIONS_PER_ADDRESS ({}); more are not logged"
+            + " for a minute", services.config().connections().maxPerAddress());
+      }
+      return;
+    }
+    counted.put(connection, address);
+    long headerMs = services.config().connections().headerTimeout().toMillis();
+    awaitingHeaders.put(connection, vertx.setTimer(headerMs, id -> {
+      if (awaitingHeaders.remove(connection) != null) connection.close();
+    }));
+    connection.closeHandler(v -> {
+      Long timer = awaitingHeaders.remove(connection);
+      if (timer != null) vertx.cancelTimer(timer);
+      uncount(connection);
+    });
+  }
+
+  private void headersArrived(HttpServerRequest request) {
+    Long timer = awaitingHeaders.remove(request.connection());
+    if (timer != null) vertx.cancelTimer(timer);
+    if (request.canUpgradeToWebSocket()) uncount(request.connection());
+  }
+
+  private void uncount(HttpConnection connection) {
+    String address = counted.remove(connection);
+    if (address != null) perAddress.closed(address);
   }
 
   private HttpServerOptions serverOptions() {
@@ -85,7 +148,9 @@ public final class HttpServerVerticle extends VerticleBase {
         .setPerFrameWebSocketCompressionSupported(false)
         .setPerMessageWebSocketCompressionSupported(false)
         .setCompressionSupported(false)
-        .setIdleTimeout(0);
+        .setHttp2ClearTextEnabled(false) // HTTP/1.1 and WebSocket only: h2c would hide each connection's close
+        .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setIdleTimeout((int) services.config().connections().httpIdle().toSeconds());
   }
 
   private static void securityHeaders(RoutingContext ctx) {
