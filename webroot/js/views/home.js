@@ -201,7 +201,9 @@ function joinForm(app) {
     } catch (e) {
       if (e && e.signedOut) return;
       if (e.code === 'PSEUDONYM_TAKEN' || (e.code === 'INVALID' && /pseudonym/i.test(e.message))) {
-        setFieldError(pseudonym, e.code === 'PSEUDONYM_TAKEN' ? apiProblem(e) : pseudonymProblem(e.message));
+        setFieldError(pseudonym, e.code !== 'PSEUDONYM_TAKEN' ? pseudonymProblem(e.message)
+          : /looks too much like/i.test(e.message || '') ? 'That name looks too much like someone else’s here. Please choose another.'
+            : apiProblem(e));
         pseudonym.input.focus();
       } else if (e.code === 'INVITE_INVALID') {
         setFieldError(code, apiProblem(e));
@@ -219,6 +221,12 @@ function joinForm(app) {
 function pseudonymProblem(serverMessage) {
   if (/username or display name/i.test(serverMessage)) {
     return 'Please choose a pseudonym that is different from your username and your name, so the group can’t tell who you are.';
+  }
+  if (/word for the staff/i.test(serverMessage)) {
+    return 'Please choose a pseudonym without a word like “therapist” or “admin”, so nobody takes you for one of the staff.';
+  }
+  if (/hidden|invisible|direction/i.test(serverMessage)) {
+    return 'Your pseudonym has a hidden character in it (perhaps from copying and pasting). Please type it again.';
   }
   if (/characters/i.test(serverMessage) && /2 to 24/.test(serverMessage)) return 'Please choose a pseudonym of 2 to 24 characters.';
   return 'Please use only letters, digits, spaces, dots, dashes or underscores in your pseudonym.';
