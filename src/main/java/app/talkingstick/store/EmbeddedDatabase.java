@@ -162,11 +162,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
-  /** The running postmaster's process, while there is one (tests kill it). */
-  public synchronized Optional<ProcessHandle> postmaster() {
-    return Optional.ofNullable(postmaster);
-  }
-
   /** Stops supervising, then stops the server. */
   @Override
   public void close() {
