@@ -3,8 +3,9 @@
 -- text to its row). Searchable fields (status, seq, ids, timestamps, actions) stay as they are.
 --
 -- The plaintext columns become nullable: new rows leave them NULL. Rows written before this
--- migration still hold plaintext; the server seals them in batches when it starts (SealAtRest via
--- GroupMessageStore / EscalationStore / ModerationStore .sealPlaintext) and sets the plaintext to NULL.
+-- migration still hold plaintext; the server seals them in batches when it starts
+-- (TalkingStick.sealPlaintextAtRest: GroupMessageStore, EscalationStore and ModerationStore.sealPlaintext)
+-- and sets the plaintext to NULL.
 -- A later migration may drop body, note and member_mutes.reason once every deployment has started once.
 -- audit_log refuses updates (a trigger): its rows written before this migration keep their reason in the
 -- clear; rows from now on hold only the sealed reason.
