@@ -93,6 +93,7 @@ public final class TalkingStick implements AutoCloseable {
       Services services = assemble(config, vertx, Pools.create(vertx, target, config.maxDbConnections()), metrics, keys,
           channelCipher);
       bootstrapAccounts(vertx, config, services).await();
+      sealPlaintextAtRest(services);
       if (!config.moderatesAndStores()) {
         LOG.warn("TS_PROFILE=bare: group messages are neither screened nor stored. For benchmarks only.");
       }
@@ -111,6 +112,21 @@ public final class TalkingStick implements AutoCloseable {
       if (vertx != null) vertx.close().await();
       embedded.ifPresent(EmbeddedDatabase::close);
       throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A one-off after V9: rows written before it held group messages, escalation notes and mute reasons
+   * in the clear; they are sealed here in batches (a start that finds none does nothing).
+   */
+  private static void sealPlaintextAtRest(Services services) {
+    int batch = 500;
+    long messages = GroupMessageStore.sealPlaintext(services.pool(), services.channelCipher(), batch).await();
+    long notes = app.talkingstick.safety.EscalationStore.sealPlaintext(services.pool(), services.channelCipher(), batch).await();
+    long reasons = app.talkingstick.safety.ModerationStore.sealPlaintext(services.pool(), services.channelCipher(), batch).await();
+    if (messages + notes + reasons > 0) {
+      LOG.info("Sealed what was stored in the clear: {} group message(s), {} escalation note(s), {} mute reason(s)",
+          messages, notes, reasons);
     }
   }
 

@@ -1,54 +1,93 @@
 package app.talkingstick.audit;
 
+import app.talkingstick.channel.ChannelCipher;
+import app.talkingstick.channel.ChannelCipher.Sealed;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The append-only record of moderation acts, automatic or human. The table refuses updates and
- * deletes (a trigger), so this class only ever inserts and reads.
+ * deletes (a trigger), so this class only ever inserts and reads. A reason (a therapist's words)
+ * is stored only sealed with the channel keys, bound to its entry's group, actor, action and member;
+ * entries written before V9 keep their reason in the clear (the trigger forbids sealing them later).
  */
 public final class AuditLog {
   private AuditLog() {}
 
-  /** Who did it: an account, or the facilitator itself (null account). */
-  public record Entry(UUID groupId, UUID actorAccountId, String action, UUID memberId, String reason, JsonObject details) {
+  private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+
+  /**
+   * Who did it: an account, or the facilitator itself (null account). A reason comes with the
+   * cipher that seals it ({@link #because(String, ChannelCipher)}); {@link #record} refuses a reason without one.
+   */
+  public record Entry(UUID groupId, UUID actorAccountId, String action, UUID memberId, String reason, JsonObject details,
+                      ChannelCipher cipher) {
     public static Entry of(UUID groupId, UUID actorAccountId, String action) {
-      return new Entry(groupId, actorAccountId, action, null, null, new JsonObject());
+      return new Entry(groupId, actorAccountId, action, null, null, new JsonObject(), null);
     }
 
     public Entry about(UUID member) {
-      return new Entry(groupId, actorAccountId, action, member, reason, details);
+      return new Entry(groupId, actorAccountId, action, member, reason, details, cipher);
     }
 
+    /** A reason that is never more than an absent one: {@code why} must be null (use the sealing form). */
     public Entry because(String why) {
-      return new Entry(groupId, actorAccountId, action, memberId, why, details);
+      return new Entry(groupId, actorAccountId, action, memberId, why, details, cipher);
+    }
+
+    /** Why, sealed with {@code cipher} when the entry is recorded. */
+    public Entry because(String why, ChannelCipher sealWith) {
+      return new Entry(groupId, actorAccountId, action, memberId, why, details, sealWith);
     }
 
     public Entry with(String key, Object value) {
-      return new Entry(groupId, actorAccountId, action, memberId, reason, details.copy().put(key, value));
+      return new Entry(groupId, actorAccountId, action, memberId, reason, details.copy().put(key, value), cipher);
+    }
+
+    @Override
+    public String toString() {
+      return "AuditLog.Entry[" + action + "]";
     }
   }
 
   private static final String INSERT =
-      "INSERT INTO audit_log (group_id, actor_id, action, member_id, reason, details) VALUES ($1, $2, $3, $4, $5, $6)";
+      "INSERT INTO audit_log (group_id, actor_id, action, member_id, details, reason_ciphertext, reason_nonce, reason_key_id)"
+          + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
   private static final String LIST =
-      "SELECT l.id, l.actor_id, l.action, l.member_id, l.reason, l.details, l.at, m.pseudonym"
+      "SELECT l.id, l.group_id, l.actor_id, l.action, l.member_id, l.reason, l.reason_ciphertext, l.reason_nonce,"
+          + " l.reason_key_id, l.details, l.at, m.pseudonym"
           + " FROM audit_log l LEFT JOIN group_members m ON m.id = l.member_id"
           + " WHERE l.group_id = $1 AND l.id > $2 ORDER BY l.id LIMIT $3";
 
   public static Future<Void> record(SqlClient client, Entry e) {
+    Sealed sealed = null;
+    if (e.reason() != null) {
+      if (e.cipher() == null) {
+        return Future.failedFuture(new IllegalArgumentException("an audit reason is stored only sealed: give its cipher"));
+      }
+      sealed = e.cipher().seal(e.reason(), context(e.groupId(), e.actorAccountId(), e.action(), e.memberId()));
+    }
     return client.preparedQuery(INSERT)
-        .execute(Tuple.of(e.groupId(), e.actorAccountId(), e.action(), e.memberId(), e.reason(), e.details()))
+        .execute(Tuple.of(e.groupId(), e.actorAccountId(), e.action(), e.memberId(), e.details(),
+            sealed == null ? null : Buffer.buffer(sealed.ciphertext()), sealed == null ? null : Buffer.buffer(sealed.nonce()),
+            sealed == null ? null : sealed.keyId()))
         .mapEmpty();
   }
 
-  /** Entries of one group, oldest first, after the given id. */
-  public static Future<JsonArray> list(SqlClient client, UUID groupId, long afterId, int limit) {
+  private static byte[] context(UUID groupId, UUID actorId, String action, UUID memberId) {
+    return ChannelCipher.auditReasonContext(groupId, actorId, action, memberId);
+  }
+
+  /** Entries of one group, oldest first, after the given id; reasons opened with {@code cipher}. */
+  public static Future<JsonArray> list(SqlClient client, ChannelCipher cipher, UUID groupId, long afterId, int limit) {
     return client.preparedQuery(LIST).execute(Tuple.of(groupId, afterId, limit)).map(rows -> {
       JsonArray entries = new JsonArray();
       for (Row r : rows) {
@@ -59,11 +98,24 @@ public final class AuditLog {
             .put("action", r.getString("action"))
             .put("memberId", r.getUUID("member_id") == null ? null : r.getUUID("member_id").toString())
             .put("pseudonym", r.getString("pseudonym"))
-            .put("reason", r.getString("reason"))
+            .put("reason", reason(cipher, r))
             .put("details", r.getJsonObject("details"))
             .put("at", r.getOffsetDateTime("at").toInstant().toString()));
       }
       return entries;
     });
+  }
+
+  /** The entry's reason: opened, or as written before V9; null when no loaded key opens it. */
+  private static String reason(ChannelCipher cipher, Row r) {
+    if (r.getBuffer("reason_ciphertext") == null) return r.getString("reason");
+    try {
+      Sealed sealed = new Sealed(r.getBuffer("reason_ciphertext").getBytes(), r.getBuffer("reason_nonce").getBytes(),
+          r.getString("reason_key_id"));
+      return cipher.open(sealed, context(r.getUUID("group_id"), r.getUUID("actor_id"), r.getString("action"), r.getUUID("member_id")));
+    } catch (ChannelCipher.Unreadable e) {
+      LOG.error("Audit entry {}: its reason cannot be read with the keys loaded", r.getLong("id"));
+      return null;
+    }
   }
 }

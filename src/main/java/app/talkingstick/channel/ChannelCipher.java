@@ -98,6 +98,33 @@ public final class ChannelCipher {
     return context("client-note", noteId.toString(), therapistId.toString(), clientId.toString());
   }
 
+  /** A group message: its room, its seq and its author (the member id), as {@link #messageContext} for a channel. */
+  public static byte[] groupMessageContext(UUID groupId, long seq, UUID memberId) {
+    return context("group-message", groupId.toString(), Long.toString(seq), memberId.toString());
+  }
+
+  /** The therapist's note that resolved an escalation. */
+  public static byte[] escalationNoteContext(UUID escalationId) {
+    return context("escalation-note", escalationId.toString());
+  }
+
+  /** Why a member is muted (member_mutes holds one row per member). */
+  public static byte[] muteReasonContext(UUID memberId) {
+    return context("mute-reason", memberId.toString());
+  }
+
+  /**
+   * The reason of an audit entry. Its id is given by the database on insert, so the entry is bound
+   * by what it says instead: its group, actor, action and the member it concerned ("-" for none).
+   */
+  public static byte[] auditReasonContext(UUID groupId, UUID actorId, String action, UUID memberId) {
+    return context("audit-reason", orDash(groupId), orDash(actorId), action, orDash(memberId));
+  }
+
+  private static String orDash(UUID id) {
+    return id == null ? "-" : id.toString();
+  }
+
   private static byte[] context(String kind, String... parts) {
     return (AAD_PREFIX + kind + "/" + String.join("/", parts)).getBytes(StandardCharsets.UTF_8);
   }

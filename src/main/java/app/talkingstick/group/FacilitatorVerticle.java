@@ -53,7 +53,7 @@ public final class FacilitatorVerticle extends VerticleBase {
     this.idleAfter = services.config().roomIdle();
     this.messages = new GroupMessageStore(services.pool());
     this.rooms = new RoomStore(services.pool());
-    this.moderation = new ModerationStore(services.pool());
+    this.moderation = new ModerationStore(services.pool(), services.channelCipher());
   }
 
   // ---------------------------------------------------------------- lifecycle

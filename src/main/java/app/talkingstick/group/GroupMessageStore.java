@@ -1,7 +1,10 @@
 package app.talkingstick.group;
 
+import app.talkingstick.channel.ChannelCipher;
+import app.talkingstick.channel.ChannelCipher.Sealed;
 import app.talkingstick.conversation.ConversationLog.Stored;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -16,22 +19,36 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** The room's writes of messages and reactions; reads live in HistoryStore. */
+/**
+ * The room's writes of messages and reactions; reads live in HistoryStore. A message's text is
+ * stored only sealed ({@link ChannelCipher}, bound to its group, seq and author): the room seals it
+ * on its own event loop when it numbers the message, so the write itself adds no work and no round trip.
+ */
 public final class GroupMessageStore {
 
-  /** A message the facilitator accepted and numbered, not yet committed. */
-  public record NewMessage(long seq, UUID memberId, String pseudonym, String clientMsgId, String text, String status,
-                           boolean crisis, Instant at) {}
+  /** A message the facilitator accepted and numbered, not yet committed; its text sealed for its row. */
+  public record NewMessage(long seq, UUID memberId, String pseudonym, String clientMsgId, Sealed sealed, String status,
+                           boolean crisis, Instant at) {
+
+    /** Seals {@code text} for the row ({@code groupId}, {@code seq}, {@code memberId}). */
+    public static NewMessage of(ChannelCipher cipher, UUID groupId, long seq, UUID memberId, String pseudonym,
+                                String clientMsgId, String text, String status, boolean crisis, Instant at) {
+      Sealed sealed = cipher.seal(text, ChannelCipher.groupMessageContext(groupId, seq, memberId));
+      return new NewMessage(seq, memberId, pseudonym, clientMsgId, sealed, status, crisis, at);
+    }
+  }
 
   /** A message of one room, for a write that may hold several rooms' messages. */
   public record RoomMessage(UUID groupId, NewMessage message) {}
 
   private static final String INSERT_BATCH =
-      "INSERT INTO group_messages (group_id, seq, member_id, pseudonym, client_msg_id, body, status, crisis, created_at)"
-          + " SELECT u.group_id, u.seq, u.member_id, u.pseudonym, u.client_msg_id, u.body, u.status, u.crisis, u.created_at"
-          + " FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[],"
-          + " $8::boolean[], $9::timestamptz[]) AS u(group_id, seq, member_id, pseudonym, client_msg_id, body, status,"
-          + " crisis, created_at)"
+      "INSERT INTO group_messages (group_id, seq, member_id, pseudonym, client_msg_id, ciphertext, nonce, key_id,"
+          + " status, crisis, created_at)"
+          + " SELECT u.group_id, u.seq, u.member_id, u.pseudonym, u.client_msg_id, u.ciphertext, u.nonce, u.key_id,"
+          + " u.status, u.crisis, u.created_at"
+          + " FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::text[], $5::text[], $6::bytea[], $7::bytea[],"
+          + " $8::text[], $9::text[], $10::boolean[], $11::timestamptz[]) AS u(group_id, seq, member_id, pseudonym,"
+          + " client_msg_id, ciphertext, nonce, key_id, status, crisis, created_at)"
           + " ON CONFLICT (group_id, member_id, client_msg_id) DO NOTHING RETURNING group_id, seq";
   private static final String EXISTING =
       "SELECT g.group_id, g.seq, g.member_id, g.client_msg_id FROM group_messages g"
@@ -74,7 +91,9 @@ public final class GroupMessageStore {
         .addArrayOfUUID(batch.stream().map(m -> m.message().memberId()).toArray(UUID[]::new))
         .addArrayOfString(batch.stream().map(m -> m.message().pseudonym()).toArray(String[]::new))
         .addArrayOfString(batch.stream().map(m -> m.message().clientMsgId()).toArray(String[]::new))
-        .addArrayOfString(batch.stream().map(m -> m.message().text()).toArray(String[]::new))
+        .addArrayOfBuffer(batch.stream().map(m -> Buffer.buffer(m.message().sealed().ciphertext())).toArray(Buffer[]::new))
+        .addArrayOfBuffer(batch.stream().map(m -> Buffer.buffer(m.message().sealed().nonce())).toArray(Buffer[]::new))
+        .addArrayOfString(batch.stream().map(m -> m.message().sealed().keyId()).toArray(String[]::new))
         .addArrayOfString(batch.stream().map(m -> m.message().status()).toArray(String[]::new))
         .addArrayOfBoolean(batch.stream().map(m -> m.message().crisis()).toArray(Boolean[]::new))
         .addArrayOfOffsetDateTime(batch.stream().map(m -> OffsetDateTime.ofInstant(m.message().at(), ZoneOffset.UTC))
@@ -113,6 +132,46 @@ public final class GroupMessageStore {
         }
       }
       return result;
+    });
+  }
+
+  private static final String PLAINTEXT =
+      "SELECT group_id, seq, member_id, body FROM group_messages WHERE body IS NOT NULL LIMIT $1";
+  private static final String SEAL =
+      "UPDATE group_messages g SET ciphertext = u.ciphertext, nonce = u.nonce, key_id = u.key_id, body = NULL"
+          + " FROM unnest($1::uuid[], $2::bigint[], $3::bytea[], $4::bytea[], $5::text[])"
+          + " AS u(group_id, seq, ciphertext, nonce, key_id) WHERE g.group_id = u.group_id AND g.seq = u.seq";
+
+  /**
+   * Seals the messages stored in the clear before V9, {@code batch} rows per statement, and empties
+   * their body; completes with how many it sealed. A one-off at start: once done it finds no row.
+   */
+  public static Future<Long> sealPlaintext(Pool pool, ChannelCipher cipher, int batch) {
+    return sealPlaintext(pool, cipher, batch, 0L);
+  }
+
+  private static Future<Long> sealPlaintext(Pool pool, ChannelCipher cipher, int batch, long done) {
+    return pool.preparedQuery(PLAINTEXT).execute(Tuple.of(batch)).compose(rows -> {
+      if (rows.size() == 0) return Future.succeededFuture(done);
+      List<UUID> groups = new ArrayList<>();
+      List<Long> seqs = new ArrayList<>();
+      List<Buffer> ciphertexts = new ArrayList<>();
+      List<Buffer> nonces = new ArrayList<>();
+      List<String> keyIds = new ArrayList<>();
+      for (Row r : rows) {
+        Sealed sealed = cipher.seal(r.getString("body"),
+            ChannelCipher.groupMessageContext(r.getUUID("group_id"), r.getLong("seq"), r.getUUID("member_id")));
+        groups.add(r.getUUID("group_id"));
+        seqs.add(r.getLong("seq"));
+        ciphertexts.add(Buffer.buffer(sealed.ciphertext()));
+        nonces.add(Buffer.buffer(sealed.nonce()));
+        keyIds.add(sealed.keyId());
+      }
+      Tuple params = Tuple.tuple().addArrayOfUUID(groups.toArray(UUID[]::new)).addArrayOfLong(seqs.toArray(Long[]::new))
+          .addArrayOfBuffer(ciphertexts.toArray(Buffer[]::new)).addArrayOfBuffer(nonces.toArray(Buffer[]::new))
+          .addArrayOfString(keyIds.toArray(String[]::new));
+      return pool.preparedQuery(SEAL).execute(params)
+          .compose(v -> sealPlaintext(pool, cipher, batch, done + rows.size()));
     });
   }
 

@@ -3,6 +3,7 @@ package app.talkingstick.group;
 import app.talkingstick.conversation.HistoryPage;
 import app.talkingstick.Services;
 import app.talkingstick.audit.AuditLog;
+import app.talkingstick.channel.ChannelCipher;
 import app.talkingstick.auth.InviteCodes;
 import app.talkingstick.auth.NameSafety;
 import app.talkingstick.auth.Account;
@@ -65,11 +66,14 @@ public final class GroupService {
   private final Inbox inbox;
   private final GroupStore groups = new GroupStore();
   private final InviteStore invites = new InviteStore();
-  private final HistoryStore history = new HistoryStore();
+  private final ChannelCipher cipher;
+  private final HistoryStore history;
 
   public GroupService(Vertx vertx, Services services) {
     this.vertx = vertx;
     this.pool = services.pool();
+    this.cipher = services.channelCipher();
+    this.history = new HistoryStore(cipher);
     this.accounts = services.auth().accounts();
     this.memberships = services.memberships();
     this.rooms = services.rooms();
@@ -363,7 +367,7 @@ public final class GroupService {
           }
           return groups.markRemoved(tx, memberId)
               .compose(x -> AuditLog.record(tx, AuditLog.Entry.of(groupId, actorAccountId, "member-removed")
-                  .about(memberId).because(reason)))
+                  .about(memberId).because(reason, cipher)))
               .map(target.get().accountId());
         })))
         .onSuccess(accountId -> {
@@ -436,7 +440,7 @@ public final class GroupService {
   public Future<JsonObject> audit(Principal caller, UUID groupId, long afterId, int limit) {
     return access(caller, groupId).compose(access -> {
       if (!access.isStaff() && !access.isAdmin()) return Future.failedFuture(onlyTherapists());
-      return AuditLog.list(pool, groupId, afterId, limit + 1).map(entries -> {
+      return AuditLog.list(pool, cipher, groupId, afterId, limit + 1).map(entries -> {
         boolean hasMore = entries.size() > limit;
         if (hasMore) entries.remove(limit);
         return new JsonObject().put("entries", entries).put("hasMore", hasMore);

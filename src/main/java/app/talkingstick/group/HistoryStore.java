@@ -1,5 +1,7 @@
 package app.talkingstick.group;
 
+import app.talkingstick.channel.ChannelCipher;
+import app.talkingstick.channel.ChannelCipher.Sealed;
 import app.talkingstick.conversation.HistoryPage;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -13,12 +15,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a room's stored messages page by page. Rows are written by the room's facilitator; this
- * class only reads them. Pages are always returned in ascending {@code seq} order.
+ * class only reads them. Pages are always returned in ascending {@code seq} order. Texts are opened
+ * with the channel keys; a row from before V9 that start-up has not sealed yet still has its body.
  */
 public final class HistoryStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HistoryStore.class);
+
+  private final ChannelCipher cipher;
+
+  public HistoryStore(ChannelCipher cipher) {
+    this.cipher = cipher;
+  }
 
   /** One page and whether more messages lie beyond it (after it for "after", before it otherwise). */
   public record Result(JsonArray messages, boolean hasMore) {
@@ -28,7 +41,7 @@ public final class HistoryStore {
   }
 
   /** $2: staff (every row); $3: the reader's member id (their own private rows too). */
-  private static final String SELECT = "SELECT m.seq, m.body, m.status, m.crisis, m.created_at, m.member_id,"
+  private static final String SELECT = "SELECT m.seq, m.body, m.ciphertext, m.nonce, m.key_id, m.status, m.crisis, m.created_at, m.member_id,"
       + " coalesce(m.pseudonym, gm.pseudonym) AS pseudonym, gm.role FROM group_messages m JOIN group_members gm ON gm.id = m.member_id"
       + " WHERE m.group_id = $1 AND ($2::boolean OR m.status = 'visible' OR (m.status = 'private' AND m.member_id = $3))";
   private static final String AFTER = SELECT + " AND m.seq > $4 ORDER BY m.seq ASC LIMIT $5";
@@ -59,7 +72,7 @@ public final class HistoryStore {
       boolean hasMore = all.size() > page.limit();
       List<Row> shown = trim(all, page.limit(), page.after() == null);
       return reactions(client, groupId, shown)
-          .map(reactions -> new Result(toJson(shown, reactions, staff), hasMore));
+          .map(reactions -> new Result(toJson(groupId, shown, reactions, staff), hasMore));
     });
   }
 
@@ -92,7 +105,7 @@ public final class HistoryStore {
     });
   }
 
-  private static JsonArray toJson(List<Row> rows, Map<Long, JsonObject> reactions, boolean staff) {
+  private JsonArray toJson(UUID groupId, List<Row> rows, Map<Long, JsonObject> reactions, boolean staff) {
     JsonArray messages = new JsonArray();
     for (Row r : rows) {
       long seq = r.getLong("seq");
@@ -102,7 +115,7 @@ public final class HistoryStore {
               .put("memberId", r.getUUID("member_id").toString())
               .put("pseudonym", r.getString("pseudonym"))
               .put("role", r.getString("role")))
-          .put("text", r.getString("body"))
+          .put("text", text(groupId, r))
           .put("at", r.getOffsetDateTime("created_at").toInstant().toString());
       if (staff || "private".equals(r.getString("status"))) message.put("status", r.getString("status"));
       if (r.getBoolean("crisis")) message.put("reactable", false);
@@ -110,5 +123,18 @@ public final class HistoryStore {
       messages.add(message);
     }
     return messages;
+  }
+
+  /** The row's text: opened, or its body when it predates sealing; null when no loaded key opens it. */
+  private String text(UUID groupId, Row r) {
+    if (r.getBuffer("ciphertext") == null) return r.getString("body");
+    long seq = r.getLong("seq");
+    try {
+      Sealed sealed = new Sealed(r.getBuffer("ciphertext").getBytes(), r.getBuffer("nonce").getBytes(), r.getString("key_id"));
+      return cipher.open(sealed, ChannelCipher.groupMessageContext(groupId, seq, r.getUUID("member_id")));
+    } catch (ChannelCipher.Unreadable e) {
+      LOG.error("Group {} message {}: its text cannot be read with the keys loaded", groupId, seq);
+      return null;
+    }
   }
 }

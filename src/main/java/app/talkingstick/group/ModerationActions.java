@@ -51,7 +51,7 @@ final class ModerationActions implements RoomAction.Family {
     String reason = stringArg(body, "reason").strip();
     if (reason.isEmpty() || reason.length() > 500) throw new RoomAction.BadAction("reason must be 1 to 500 characters");
     room.tell(target, warning(reason, false));
-    room.audit(AuditLog.Entry.of(room.groupId, actor.accountId(), "warned").about(target.memberId()).because(reason));
+    room.audit(AuditLog.Entry.of(room.groupId, actor.accountId(), "warned").about(target.memberId()).because(reason, room.services.channelCipher()));
     msg.reply(Reply.ok());
   }
 
@@ -84,7 +84,7 @@ final class ModerationActions implements RoomAction.Family {
         .put("until", until.toString()).put("automatic", by == null));
     room.publishOut(RoomEvents.moderation("muted", target.memberId(), null));
     room.audit(AuditLog.Entry.of(room.groupId, by, by == null ? "auto-muted" : "muted").about(target.memberId())
-        .because(reason).with("until", until.toString()));
+        .because(reason, room.services.channelCipher()).with("until", until.toString()));
     return saved;
   }
 
@@ -113,7 +113,7 @@ final class ModerationActions implements RoomAction.Family {
             + to.replace("ed", "") + "."));
       } else {
         if ("redacted".equals(to)) room.publishOut(new JsonObject().put("type", "redacted").put("seq", seq));
-        room.audit(AuditLog.Entry.of(room.groupId, actor.accountId(), action).about(r.result().get()).because(reason)
+        room.audit(AuditLog.Entry.of(room.groupId, actor.accountId(), action).about(r.result().get()).because(reason, room.services.channelCipher())
             .with("seq", seq));
         msg.reply(Reply.ok());
       }

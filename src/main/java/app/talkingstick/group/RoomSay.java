@@ -121,8 +121,8 @@ final class RoomSay implements RoomAction.Family {
     String text = verdict == null ? say.text() : verdict.text();
     boolean held = verdict != null && verdict.action() == Verdict.Action.HOLD;
     boolean masked = verdict != null && verdict.action() == Verdict.Action.MASK;
-    room.log.append(key, seq -> new GroupMessageStore.NewMessage(seq, member.memberId(), member.pseudonym(),
-        say.clientMsgId(), text, held ? "held" : "visible", crisis.isPresent(), at)).onComplete(result -> {
+    room.log.append(key, seq -> GroupMessageStore.NewMessage.of(room.services.channelCipher(), room.groupId, seq,
+        member.memberId(), member.pseudonym(), say.clientMsgId(), text, held ? "held" : "visible", crisis.isPresent(), at)).onComplete(result -> {
           if (answeredAsDuplicateOrFailure(msg, member, say, crisis, result)) return;
           long seq = result.result().seq();
           screened.checkIn().ifPresent(signal -> checkIn(member, say.text(), signal, seq, at));
@@ -130,7 +130,7 @@ final class RoomSay implements RoomAction.Family {
             msg.reply(Reply.refused(Verdict.HELD_FOR_REVIEW, verdict.message()).put("seq", seq));
             room.publishStaff(held(seq, member, text, verdict.reasonId()));
             room.audit(AuditLog.Entry.of(room.groupId, null, "message-held").about(member.memberId())
-                .because(verdict.reasonId()).with("seq", seq));
+                .because(verdict.reasonId(), room.services.channelCipher()).with("seq", seq));
             return;
           }
           JsonObject event = RoomEvents.message(seq, member, text, at).put("clientMsgId", say.clientMsgId());
@@ -169,8 +169,8 @@ final class RoomSay implements RoomAction.Family {
   /** A crisis text the room would refuse: kept privately, alerted, and the author told it reached their therapist. */
   private void toTherapists(Message<Object> msg, Membership member, String key, SayAction say, CrisisSignal signal,
                             Instant at) {
-    room.log.append(key, seq -> new GroupMessageStore.NewMessage(seq, member.memberId(), member.pseudonym(),
-        say.clientMsgId(), say.text(), "private", true, at)).onComplete(result -> {
+    room.log.append(key, seq -> GroupMessageStore.NewMessage.of(room.services.channelCipher(), room.groupId, seq,
+        member.memberId(), member.pseudonym(), say.clientMsgId(), say.text(), "private", true, at)).onComplete(result -> {
           if (answeredAsDuplicateOrFailure(msg, member, say, Optional.of(signal), result)) return;
           alert(member, say.text(), signal, result.result().seq(), false, at)
               .onComplete(alerted -> msg.reply(Reply.acknowledgement(result.result()).put("shared", false)
@@ -207,7 +207,7 @@ final class RoomSay implements RoomAction.Family {
         .put("retryAfter", Math.max(1, Duration.between(Instant.now(), at).toSeconds())));
     msg.reply(reply);
     if (Verdict.CONTENT_BLOCKED.equals(code)) {
-      room.audit(AuditLog.Entry.of(room.groupId, null, "message-blocked").about(member.memberId()).because(verdict.reasonId()));
+      room.audit(AuditLog.Entry.of(room.groupId, null, "message-blocked").about(member.memberId()).because(verdict.reasonId(), room.services.channelCipher()));
       room.publishStaff(new JsonObject().put("type", "flag").put("seq", (Long) null)
           .put("memberId", member.memberId().toString()).put("pseudonym", member.pseudonym())
           .put("reason", verdict.reasonId()).put("blocked", true));
@@ -218,11 +218,11 @@ final class RoomSay implements RoomAction.Family {
   private void climb(Membership member, Escalation step) {
     if (step instanceof Escalation.Warn warn) {
       room.tell(member, moderation.warning(warn.reason(), true));
-      room.audit(AuditLog.Entry.of(room.groupId, null, "auto-warned").about(member.memberId()).because(warn.reason()));
+      room.audit(AuditLog.Entry.of(room.groupId, null, "auto-warned").about(member.memberId()).because(warn.reason(), room.services.channelCipher()));
     } else if (step instanceof Escalation.Mute mute) {
       moderation.muteMember(member, mute.until(), null, mute.reason());
     } else if (step instanceof Escalation.HoldAll hold) {
-      room.audit(AuditLog.Entry.of(room.groupId, null, "auto-hold-all").about(member.memberId()).because(hold.reason()));
+      room.audit(AuditLog.Entry.of(room.groupId, null, "auto-hold-all").about(member.memberId()).because(hold.reason(), room.services.channelCipher()));
     }
   }
 

@@ -42,7 +42,7 @@ public final class EscalationStore {
           + " ciphertext, nonce, key_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING opened_at";
   private static final String COLUMNS =
       "SELECT e.id, e.group_id, e.channel_id, e.account_id, e.member_id, e.seq, e.category, e.severity, e.status,"
-          + " e.shared, e.opened_at, e.reminded_at, e.acknowledged_at, e.resolved_at, e.note, e.ciphertext, e.nonce, e.key_id,"
+          + " e.shared, e.opened_at, e.reminded_at, e.acknowledged_at, e.resolved_at, e.note, e.note_ciphertext, e.note_nonce, e.note_key_id, e.ciphertext, e.nonce, e.key_id,"
           + " m.pseudonym, g.name AS group_name, client.display_name AS client_name"
           + " FROM escalations e LEFT JOIN group_members m ON m.id = e.member_id"
           + " LEFT JOIN groups g ON g.id = e.group_id"
@@ -62,7 +62,8 @@ public final class EscalationStore {
       "UPDATE escalations SET status = 'acknowledged', acknowledged_by = $2, acknowledged_at = now()"
           + " WHERE id = $1 AND status = 'open' RETURNING id";
   private static final String RESOLVE =
-      "UPDATE escalations SET status = 'resolved', resolved_by = $2, resolved_at = now(), note = $3,"
+      "UPDATE escalations SET status = 'resolved', resolved_by = $2, resolved_at = now(), note = NULL,"
+          + " note_ciphertext = $3, note_nonce = $4, note_key_id = $5,"
           + " acknowledged_by = coalesce(acknowledged_by, $2), acknowledged_at = coalesce(acknowledged_at, now())"
           + " WHERE id = $1 AND status <> 'resolved' RETURNING id";
   /** Claims the open escalations past their deadline, once each, also when several servers look at once. */
@@ -124,8 +125,36 @@ public final class EscalationStore {
     return pool.preparedQuery(ACKNOWLEDGE).execute(Tuple.of(escalationId, by)).map(rows -> rows.size() == 1);
   }
 
+  /** Resolves it with the therapist's note, which is stored only sealed. */
   public Future<Boolean> resolve(UUID escalationId, UUID by, String note) {
-    return pool.preparedQuery(RESOLVE).execute(Tuple.of(escalationId, by, note)).map(rows -> rows.size() == 1);
+    Sealed sealed = note == null ? null : cipher.seal(note, ChannelCipher.escalationNoteContext(escalationId));
+    return pool.preparedQuery(RESOLVE)
+        .execute(Tuple.of(escalationId, by, sealed == null ? null : io.vertx.core.buffer.Buffer.buffer(sealed.ciphertext()),
+            sealed == null ? null : io.vertx.core.buffer.Buffer.buffer(sealed.nonce()), sealed == null ? null : sealed.keyId()))
+        .map(rows -> rows.size() == 1);
+  }
+
+  private static final String PLAINTEXT_NOTES = "SELECT id, note FROM escalations WHERE note IS NOT NULL LIMIT $1";
+  private static final String SEAL_NOTE =
+      "UPDATE escalations SET note = NULL, note_ciphertext = $2, note_nonce = $3, note_key_id = $4 WHERE id = $1";
+
+  /**
+   * Seals the resolution notes stored in the clear before V9, {@code batch} rows at a time; completes
+   * with how many it sealed. A one-off at start.
+   */
+  public static Future<Long> sealPlaintext(Pool pool, ChannelCipher cipher, int batch) {
+    return pool.preparedQuery(PLAINTEXT_NOTES).execute(Tuple.of(batch)).compose(rows -> {
+      if (rows.size() == 0) return Future.succeededFuture(0L);
+      List<Tuple> updates = new ArrayList<>();
+      for (Row r : rows) {
+        UUID id = r.getUUID("id");
+        Sealed sealed = cipher.seal(r.getString("note"), ChannelCipher.escalationNoteContext(id));
+        updates.add(Tuple.of(id, io.vertx.core.buffer.Buffer.buffer(sealed.ciphertext()),
+            io.vertx.core.buffer.Buffer.buffer(sealed.nonce()), sealed.keyId()));
+      }
+      return pool.preparedQuery(SEAL_NOTE).executeBatch(updates)
+          .compose(v -> sealPlaintext(pool, cipher, batch)).map(more -> more + rows.size());
+    });
   }
 
   /** The open escalations nobody acknowledged within {@code deadline}, each claimed for one reminder. */
@@ -171,7 +200,7 @@ public final class EscalationStore {
         .put("remindedAt", instant(r.getOffsetDateTime("reminded_at")))
         .put("acknowledgedAt", instant(r.getOffsetDateTime("acknowledged_at")))
         .put("resolvedAt", instant(r.getOffsetDateTime("resolved_at")))
-        .put("note", forAdmin ? null : r.getString("note"));
+        .put("note", forAdmin ? null : note(r));
     return json;
   }
 
@@ -182,6 +211,18 @@ public final class EscalationStore {
       return cipher.open(sealed, context(r.getUUID("id")));
     } catch (ChannelCipher.Unreadable e) {
       LOG.error("Escalation {}: its text cannot be read with the keys loaded", r.getUUID("id"));
+      return null;
+    }
+  }
+
+  private String note(Row r) {
+    if (r.getBuffer("note_ciphertext") == null) return r.getString("note");
+    try {
+      Sealed sealed = new Sealed(r.getBuffer("note_ciphertext").getBytes(), r.getBuffer("note_nonce").getBytes(),
+          r.getString("note_key_id"));
+      return cipher.open(sealed, ChannelCipher.escalationNoteContext(r.getUUID("id")));
+    } catch (ChannelCipher.Unreadable e) {
+      LOG.error("Escalation {}: its note cannot be read with the keys loaded", r.getUUID("id"));
       return null;
     }
   }

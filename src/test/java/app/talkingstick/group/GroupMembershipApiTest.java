@@ -3,6 +3,7 @@ package app.talkingstick.group;
 import static app.talkingstick.support.GroupFixtures.assertError;
 import static app.talkingstick.support.GroupFixtures.groupBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -375,8 +376,11 @@ class GroupMembershipApiTest {
     assertError(again, 403, "REMOVED");
     assertEquals("A therapist removed you from this group.", again.json().getJsonObject("error").getString("message"));
     assertError(fx.delete("/api/groups/" + groupId + "/members/" + memberId, null, therapist), 404, "NOT_FOUND");
-    assertEquals("Repeated personal attacks", server.sql("SELECT reason FROM audit_log WHERE action = 'member-removed'"
-        + " AND member_id = '" + memberId + "'").iterator().next().getString(0));
+    assertNull(server.sql("SELECT reason FROM audit_log WHERE action = 'member-removed'"
+        + " AND member_id = '" + memberId + "'").iterator().next().getString(0), "the reason is stored only sealed");
+    var entries = api.get("/api/groups/" + groupId + "/audit", therapist.accessToken()).json().getJsonArray("entries");
+    assertTrue(entries.stream().map(e -> (JsonObject) e).anyMatch(e -> "member-removed".equals(e.getString("action"))
+        && "Repeated personal attacks".equals(e.getString("reason"))), entries.encode());
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,13 +48,13 @@ class GroupMessageWriterTest {
          RoomFixture b = RoomFixture.create(server, api, vertx, "open", 1)) {
       GroupMessageStore store = new GroupMessageStore(server.server().services().pool());
       Instant now = Instant.now();
-      NewMessage a1 = new NewMessage(1, a.clients.get(0).memberId, "A", "same-id", "hello from a", "visible", false, now);
-      NewMessage b1 = new NewMessage(1, b.clients.get(0).memberId, "B", "same-id", "hello from b", "visible", false, now);
+      NewMessage a1 = message(a.groupId, 1, a.clients.get(0).memberId, "A", "same-id", "hello from a", now);
+      NewMessage b1 = message(b.groupId, 1, b.clients.get(0).memberId, "B", "same-id", "hello from b", now);
       assertEquals(List.of(new Stored(1, false), new Stored(1, false)),
           store.insertAll(List.of(new RoomMessage(a.groupId, a1), new RoomMessage(b.groupId, b1))).await());
 
-      NewMessage a2 = new NewMessage(2, a.clients.get(0).memberId, "A", "other-id", "second in a", "visible", false, now);
-      NewMessage b2Retry = new NewMessage(2, b.clients.get(0).memberId, "B", "same-id", "hello from b", "visible", false, now);
+      NewMessage a2 = message(a.groupId, 2, a.clients.get(0).memberId, "A", "other-id", "second in a", now);
+      NewMessage b2Retry = message(b.groupId, 2, b.clients.get(0).memberId, "B", "same-id", "hello from b", now);
       assertEquals(List.of(new Stored(2, false), new Stored(1, true)),
           store.insertAll(List.of(new RoomMessage(a.groupId, a2), new RoomMessage(b.groupId, b2Retry))).await());
 
@@ -72,8 +73,8 @@ class GroupMessageWriterTest {
       vertx.runOnContext(v -> {
         for (int seq = 1; seq <= 5; seq++) {
           for (RoomFixture room : rooms) {
-            NewMessage m = new NewMessage(seq, room.clients.get(0).memberId, "M", "m" + seq, "message " + seq,
-                "visible", false, Instant.now());
+            NewMessage m = message(room.groupId, seq, room.clients.get(0).memberId, "M", "m" + seq, "message " + seq,
+                Instant.now());
             synchronized (written) {
               written.add(writer.insert(room.groupId, List.of(m)));
             }
@@ -111,11 +112,12 @@ class GroupMessageWriterTest {
       vertx.runOnContext(v -> {
         synchronized (written) {
           for (int seq = 1; seq <= 3; seq++) {
-            String body = seq == 2 ? "bad\u0000row" : "fine " + seq;
-            written.add(writer.insert(a.groupId, List.of(new NewMessage(seq, a.clients.get(0).memberId, "A", "a" + seq,
-                body, "visible", false, Instant.now()))));
-            written.add(writer.insert(b.groupId, List.of(new NewMessage(seq, b.clients.get(0).memberId, "B", "b" + seq,
-                "fine " + seq, "visible", false, Instant.now()))));
+            // the text is sealed (bytea): a NUL in the client's message id is what PostgreSQL refuses here
+            String clientMsgId = seq == 2 ? "bad\u0000id" : "a" + seq;
+            written.add(writer.insert(a.groupId, List.of(message(a.groupId, seq, a.clients.get(0).memberId, "A", clientMsgId,
+                "fine " + seq, Instant.now()))));
+            written.add(writer.insert(b.groupId, List.of(message(b.groupId, seq, b.clients.get(0).memberId, "B", "b" + seq,
+                "fine " + seq, Instant.now()))));
           }
         }
       });
@@ -135,6 +137,12 @@ class GroupMessageWriterTest {
       assertEquals(List.of(1L, 3L), seqs(a));
       assertEquals(List.of(1L, 2L, 3L), seqs(b));
     }
+  }
+
+  private static NewMessage message(UUID groupId, long seq, UUID memberId, String pseudonym, String clientMsgId, String text,
+                                    Instant at) {
+    return NewMessage.of(server.server().services().channelCipher(), groupId, seq, memberId, pseudonym, clientMsgId, text,
+        "visible", false, at);
   }
 
   private static List<Long> seqs(RoomFixture room) {
