@@ -80,6 +80,13 @@ public final class SemanticHeads {
   private final Head abuse;
   private final CrisisClassifier lexical;
   private final Map<String, String> settings;
+  /** The thresholds, read from {@code settings} once: every screened message consults them. */
+  private final double urgent;
+  private final double checkIn;
+  private final double abuseAt;
+  private final double notAbuse;
+  private final double notCrisis;
+  private final double quiet;
 
   /**
    * {@code lexical}: a hashed word-feature classifier fitted on the same lines; its probabilities are
@@ -91,6 +98,18 @@ public final class SemanticHeads {
     this.abuse = abuse;
     this.lexical = lexical;
     this.settings = Map.copyOf(settings);
+    this.urgent = threshold("urgent", Double.NaN);
+    this.checkIn = threshold("check-in", Double.NaN);
+    this.abuseAt = threshold("abuse", Double.NaN);
+    this.notAbuse = threshold("not-abuse", Double.NaN);
+    this.notCrisis = threshold("not-crisis", Double.NaN);
+    this.quiet = threshold("quiet", 0);
+  }
+
+  /** A threshold from the file, or {@code absent} (heads being trained have none yet). */
+  private double threshold(String name, double absent) {
+    String value = settings.get(name);
+    return value == null ? absent : Double.parseDouble(value);
   }
 
   private static final class Holder {
@@ -122,7 +141,6 @@ public final class SemanticHeads {
    * half a point of crisis recall or abuse kept out is lost).
    */
   public boolean quiet(CrisisClassifier.Prediction words) {
-    double quiet = Double.parseDouble(settings.getOrDefault("quiet", "0"));
     return words.crisisProbability() < quiet && words.abuseProbability() < quiet;
   }
 
@@ -142,17 +160,17 @@ public final class SemanticHeads {
 
   /** P(crisis) at or above which a crisis is urgent: resources, alert, escalation. */
   public double urgentThreshold() {
-    return Double.parseDouble(settings.get("urgent"));
+    return urgent;
   }
 
   /** P(crisis) at or above which the therapist gets a quiet check-in flag. */
   public double checkInThreshold() {
-    return Double.parseDouble(settings.get("check-in"));
+    return checkIn;
   }
 
   /** P(abuse) at or above which a message is held for the therapist. */
   public double abuseThreshold() {
-    return Double.parseDouble(settings.get("abuse"));
+    return abuseAt;
   }
 
   /**
@@ -160,7 +178,7 @@ public final class SemanticHeads {
    * it as a quote, self-criticism or friendly banter, not as abuse aimed at someone.
    */
   public double notAbuseThreshold() {
-    return Double.parseDouble(settings.get("not-abuse"));
+    return notAbuse;
   }
 
   /**
@@ -168,7 +186,7 @@ public final class SemanticHeads {
    * idiom, someone else's story, a past long over). Chosen on dev to drop at most 1% of the rules' finds.
    */
   public double notCrisisThreshold() {
-    return Double.parseDouble(settings.get("not-crisis"));
+    return notCrisis;
   }
 
   /** SHA-256 of the training data the heads were fitted on. */

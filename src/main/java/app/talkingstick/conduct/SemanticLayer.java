@@ -53,18 +53,18 @@ public final class SemanticLayer {
     Screened[] out = new Screened[texts.size()];
     List<Integer> unsure = new ArrayList<>();
     List<CrisisClassifier.Prediction> words = new ArrayList<>();
+    List<Optional<CrisisSignal>> byRules = new ArrayList<>();
     for (int i = 0; i < out.length; i++) {
-      CrisisClassifier.Prediction w = heads.words(texts.get(i));
-      words.add(w);
-      Optional<CrisisSignal> byRules = rules.detect(texts.get(i));
-      if (byRules.isEmpty() && heads.quiet(w)) out[i] = SURELY_NOTHING;
+      words.add(heads.words(texts.get(i)));
+      byRules.add(rules.detect(texts.get(i)));
+      if (byRules.get(i).isEmpty() && heads.quiet(words.get(i))) out[i] = SURELY_NOTHING;
       else unsure.add(i);
     }
     if (unsure.isEmpty()) return List.of(out);
     float[][] vectors = encoder.encodeAll(unsure.stream().map(texts::get).toList());
     for (int j = 0; j < unsure.size(); j++) {
       int i = unsure.get(j);
-      out[i] = combine(rules.detect(texts.get(i)), heads.read(vectors[j], words.get(i)));
+      out[i] = combine(byRules.get(i), heads.read(vectors[j], words.get(i)));
     }
     return List.of(out);
   }
