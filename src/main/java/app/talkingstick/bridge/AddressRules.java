@@ -2,7 +2,6 @@ package app.talkingstick.bridge;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.ext.bridge.PermittedOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -136,12 +135,24 @@ public final class AddressRules {
     return Future.succeededFuture(false);
   }
 
-  /** The same patterns as the bridge's own permitted lists, so the bridge refuses anything else too. */
-  public List<PermittedOptions> inboundPermitted() {
-    return send.stream().map(r -> new PermittedOptions().setAddressRegex(r.pattern().pattern())).toList();
+  /**
+   * Whether some send rule's pattern matches {@code address}: the bridge's inbound permitted list (what vertx-web's
+   * {@code SockJSBridgeOptions} held), checked on top of the rule's own decision.
+   */
+  boolean coversSend(String address) {
+    return covers(send, address);
   }
 
-  public List<PermittedOptions> outboundPermitted() {
-    return register.stream().map(r -> new PermittedOptions().setAddressRegex(r.pattern().pattern())).toList();
+  /** Whether some register rule's pattern matches {@code address}: the bridge's outbound permitted list. */
+  boolean coversRegister(String address) {
+    return covers(register, address);
+  }
+
+  private static boolean covers(List<Rule<Check>> rules, String address) {
+    if (address == null) return false;
+    for (Rule<Check> rule : rules) {
+      if (rule.match(address) != null) return true;
+    }
+    return false;
   }
 }

@@ -2,19 +2,17 @@ package app.talkingstick.bridge;
 
 import app.talkingstick.auth.Principal;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 
 /**
- * Decides every bridge event for a socket opened through {@link TicketGate}: clients never
- * publish, send and register only where {@link AddressRules} lets this socket, deliveries pass
- * the rules' receive filters, and every message a client sends carries the server's
- * {@link SenderStamp} instead of its own headers. Every event is completed; the guard never
- * writes to the socket itself.
+ * Every decision the {@link SocketBridge} asks about a socket opened through {@link TicketGate}: who it is, that
+ * clients never publish, that they send and register only where {@link AddressRules} lets this socket, which
+ * deliveries pass the rules' receive filters, and the {@link SenderStamp} that replaces whatever headers a client
+ * wrote. It also keeps the {@link SocketRegistry} in step with what each socket registered. The guard never writes to
+ * a socket.
  */
-public final class BridgeGuard implements Handler<BridgeEvent> {
+public final class BridgeGuard {
 
   private final AddressRules rules;
   private final SocketRegistry registry;
@@ -24,65 +22,61 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     this.registry = registry;
   }
 
-  @Override
-  public void handle(BridgeEvent event) {
-    Future<Boolean> decision = decide(event);
-    if (decision.isComplete()) {
-      event.complete(decision.succeeded() && decision.result());
-    } else {
-      decision.onComplete(result -> event.complete(result.succeeded() && result.result()));
-    }
-  }
-
-  private Future<Boolean> decide(BridgeEvent event) {
-    SockJSSocket socket = event.socket();
-    SocketSession session = registry.sessionOf(socket);
-    return switch (event.type()) {
-      case SOCKET_CREATED -> Future.succeededFuture(opened(socket));
-      case SOCKET_CLOSED -> {
-        registry.remove(socket);
-        yield Future.succeededFuture(true);
-      }
-      case PUBLISH -> Future.succeededFuture(false);
-      case SEND -> send(event, session);
-      case REGISTER -> register(event, session);
-      case REGISTERED -> {
-        rules.registered(session, address(event));
-        yield Future.succeededFuture(true);
-      }
-      case UNREGISTER -> {
-        registry.unsubscribe(socket, address(event));
-        rules.unregistered(session, address(event));
-        yield Future.succeededFuture(true);
-      }
-      case RECEIVE -> Future.succeededFuture(rules.mayReceive(session, address(event)));
-      case SOCKET_IDLE, SOCKET_PING, SOCKET_ERROR -> Future.succeededFuture(true);
-    };
-  }
-
-  private boolean opened(SockJSSocket socket) {
+  /** The new socket's session, or null to refuse it (no principal from the gate, or the account is at its cap). */
+  SocketSession opened(SockJSSocket socket, SocketOut out) {
     Principal principal = TicketGate.principalOf(socket.routingContext());
-    return principal != null && registry.add(socket, principal);
+    if (principal == null || !registry.add(socket, principal, out)) return null;
+    return registry.sessionOf(socket);
   }
 
-  private Future<Boolean> send(BridgeEvent event, SocketSession session) {
-    return rules.maySend(session, address(event)).map(allowed -> {
-      if (allowed) event.getRawMessage().put("headers", SenderStamp.headersFor(session.principal()));
-      return allowed;
-    });
+  void closed(SockJSSocket socket) {
+    registry.remove(socket);
   }
 
-  /** Subscribed at approval, before the bridge registers its own handler, so no broadcast falls in between. */
-  private Future<Boolean> register(BridgeEvent event, SocketSession session) {
-    String address = address(event);
-    return rules.mayRegister(session, address).map(allowed -> {
-      if (allowed) registry.subscribe(event.socket(), address);
-      return allowed;
-    });
+  boolean mayPublish() {
+    return false;
   }
 
-  private static String address(BridgeEvent event) {
-    JsonObject raw = event.getRawMessage();
-    return raw == null ? null : raw.getString("address");
+  Future<Boolean> maySend(SocketSession session, String address) {
+    return rules.maySend(session, address);
+  }
+
+  /** The headers a message sent by this socket carries: the stamp, never the client's own. */
+  JsonObject headersFor(SocketSession session) {
+    return SenderStamp.headersFor(session.principal());
+  }
+
+  Future<Boolean> mayRegister(SocketSession session, String address) {
+    return rules.mayRegister(session, address);
+  }
+
+  /** The bridge listens to {@code address} for this socket from now on: {@link Broadcast}s to it reach the socket. */
+  void subscribed(SockJSSocket socket, String address) {
+    registry.subscribe(socket, address);
+  }
+
+  /** The registration is live on the event bus. */
+  void registered(SocketSession session, String address) {
+    rules.registered(session, address);
+  }
+
+  /** The socket unregistered {@code address}, or closed while registered. */
+  void unregistered(SockJSSocket socket, SocketSession session, String address) {
+    registry.unsubscribe(socket, address);
+    rules.unregistered(session, address);
+  }
+
+  boolean mayReceive(SocketSession session, String address) {
+    return rules.mayReceive(session, address);
+  }
+
+  /** The bridge's permitted lists: an address some send rule covers (replies to a waiting message aside). */
+  boolean permitsInbound(String address) {
+    return rules.coversSend(address);
+  }
+
+  /** An address some register rule covers. */
+  boolean permitsOutbound(String address) {
+    return rules.coversRegister(address);
   }
 }

@@ -33,7 +33,7 @@ final class BroadcastFanout {
     List<SockJSSocket> stalled = null;
     for (Subscription target : targets) {
       if (!target.mayReceive(rules)) continue;
-      if (!write(target.socket(), frame)) {
+      if (!write(target, frame)) {
         if (stalled == null) stalled = new ArrayList<>();
         stalled.add(target.socket());
       }
@@ -44,12 +44,14 @@ final class BroadcastFanout {
   /**
    * Writes unless the socket's write queue is full (false). A socket that closed an instant ago, before its close
    * handler took it out of the registry, refuses even the question: it is skipped, so the sockets after it in the
-   * room still get the frame.
+   * room still get the frame. The frame is counted against the socket's bounds ({@link SocketOut}), which close it
+   * with 4430 when what the server holds for it passes its share.
    */
-  private static boolean write(SockJSSocket socket, String frame) {
+  private static boolean write(Subscription target, String frame) {
     try {
-      if (socket.writeQueueFull()) return false;
-      socket.write(frame);
+      if (target.out().closing()) return true;
+      if (target.socket().writeQueueFull()) return false;
+      target.out().write(frame);
     } catch (IllegalStateException closed) {
       LOG.debug("Skipped a socket that closed while a broadcast was being written");
     }

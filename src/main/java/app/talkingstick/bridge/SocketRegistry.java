@@ -25,7 +25,7 @@ public final class SocketRegistry {
   public static final int CLOSE_EXPIRED = 4401;
   public static final int CLOSE_SIGNED_OUT = 4403;
 
-  private record Entry(SocketSession session, long expiryTimer, Set<String> addresses) {}
+  private record Entry(SocketSession session, SocketOut out, long expiryTimer, Set<String> addresses) {}
 
   private final Vertx vertx;
   private final int maxPerAccount;
@@ -42,13 +42,18 @@ public final class SocketRegistry {
     return byAccount.getOrDefault(accountId, Map.of()).size() < maxPerAccount;
   }
 
-  /** Adds the socket unless the account is at its cap. */
+  /** Adds the socket unless the account is at its cap; its writes are not bounded (for tests of the fan-out). */
   public boolean add(SockJSSocket socket, Principal principal) {
+    return add(socket, principal, new SocketOut(socket, WriteBudget.unbounded()));
+  }
+
+  /** Adds the socket unless the account is at its cap; every frame written to it goes through {@code out}. */
+  boolean add(SockJSSocket socket, Principal principal, SocketOut out) {
     if (!hasRoomFor(principal.accountId())) return false;
     long delay = Math.max(1, Duration.between(Instant.now(), principal.tokenExpiresAt()).toMillis());
     long timer = vertx.setTimer(delay, id -> socket.close(CLOSE_EXPIRED, "access token expired"));
     SocketSession session = new SocketSession(principal);
-    sockets.put(socket, new Entry(session, timer, new HashSet<>()));
+    sockets.put(socket, new Entry(session, out, timer, new HashSet<>()));
     byAccount.computeIfAbsent(principal.accountId(), k -> new LinkedHashMap<>()).put(socket, session);
     return true;
   }
@@ -83,7 +88,7 @@ public final class SocketRegistry {
     if (entry == null || address == null) return;
     entry.addresses().add(address);
     byAddress.computeIfAbsent(address, a -> new LinkedHashMap<>())
-        .putIfAbsent(socket, new Subscription(socket, entry.session(), address));
+        .putIfAbsent(socket, new Subscription(socket, entry.session(), entry.out(), address));
   }
 
   public void unsubscribe(SockJSSocket socket, String address) {

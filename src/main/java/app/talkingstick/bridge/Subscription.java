@@ -10,18 +10,25 @@ import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 final class Subscription {
   private final SockJSSocket socket;
   private final SocketSession session;
+  private final SocketOut out;
   private final String address;
   private int decidedAtVersion = -1;
   private boolean receivable;
 
-  Subscription(SockJSSocket socket, SocketSession session, String address) {
+  Subscription(SockJSSocket socket, SocketSession session, SocketOut out, String address) {
     this.socket = socket;
     this.session = session;
+    this.out = out;
     this.address = address;
   }
 
   SockJSSocket socket() {
     return socket;
+  }
+
+  /** Where the frames for this socket are written, counted against its bounds. */
+  SocketOut out() {
+    return out;
   }
 
   boolean mayReceive(AddressRules rules) {

@@ -34,7 +34,8 @@ public record Config(
     Alerts alerts,
     // sign-in and registration limits (auth)
     int registrationsPerAddressPerHour,
-    ConnectionLimits connections) {
+    ConnectionLimits connections,
+    SocketLimits sockets) {
 
   /**
    * PRODUCT is the server as shipped. BARE turns moderation (conduct and crisis detection) and
@@ -78,6 +79,16 @@ public record Config(
    */
   public record ConnectionLimits(Duration httpIdle, Duration headerTimeout, int maxPerAddress) {
     public static final ConnectionLimits DEFAULTS = new ConnectionLimits(Duration.ofSeconds(120), Duration.ofSeconds(10), 200);
+  }
+
+  /**
+   * Bounds on one event bus socket (docs/operations.md): it may send {@code framesPerSecond} frames a second after a
+   * burst of {@code frameBurst}, valid or not; the server may hold at most {@code maxQueuedBytes} written to it that its
+   * client has not taken yet, and all sockets of the process together {@code totalQueuedBytes} (zero: a quarter of the
+   * heap).
+   */
+  public record SocketLimits(int framesPerSecond, int frameBurst, int maxQueuedBytes, long totalQueuedBytes) {
+    public static final SocketLimits DEFAULTS = new SocketLimits(50, 100, 1024 * 1024, 0);
   }
 
   public record JwtKeyFiles(Path privateKeyPem, Path publicKeyPem) {}

@@ -68,7 +68,18 @@ public final class ConfigLoader {
         alerts(),
         // sign-in and registration limits (auth)
         integer("REGISTRATIONS_PER_ADDRESS_PER_HOUR", 20, 1, 1_000_000),
-        connectionLimits());
+        connectionLimits(),
+        socketLimits());
+  }
+
+  /** The per-socket bounds of the event bus bridge, documented in docs/operations.md. */
+  private Config.SocketLimits socketLimits() {
+    Config.SocketLimits d = Config.SocketLimits.DEFAULTS;
+    return new Config.SocketLimits(
+        integer("SOCKET_MAX_FRAMES_PER_SECOND", d.framesPerSecond(), 1, 100_000),
+        integer("SOCKET_FRAME_BURST", d.frameBurst(), 1, 100_000),
+        integer("SOCKET_MAX_QUEUED_KB", d.maxQueuedBytes() / 1024, 64, 1024 * 1024) * 1024,
+        integer("SOCKET_TOTAL_QUEUED_MB", 0, 0, 1024 * 1024) * 1024L * 1024);
   }
 
   /** The per-connection and per-address bounds, documented in docs/operations.md. */

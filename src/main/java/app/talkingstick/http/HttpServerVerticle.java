@@ -76,7 +76,7 @@ public final class HttpServerVerticle extends VerticleBase {
     router.route("/api/*").handler(ErrorHandling::notFound);
     Config.ConnectionLimits limits = services.config().connections();
     SocketRegistry sockets = EventBusBridge.mount(vertx, router, services.addressRules(), services.tickets(),
-        services.config().allowedOrigins(), services.config().maxSocketsPerUser());
+        services.config().allowedOrigins(), services.config().maxSocketsPerUser(), services.config().sockets());
     perAddress = AddressConnections.shared(vertx, limits.maxPerAddress());
     Gauge.builder("talkingstick.sockets.open", sockets, SocketRegistry::size)
         .description("Open event bus sockets")
