@@ -2,6 +2,8 @@ package app.talkingstick.bridge;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -18,6 +20,9 @@ final class SocketOut {
 
   /** Close code for a socket that broke its bounds, in either direction. */
   static final int CLOSE_BOUNDS = 4430;
+
+  /** How long a socket closed for its bounds has to take the close frame before its connection is closed. */
+  static final long HARD_CLOSE_MS = 1_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(SocketOut.class);
 
@@ -52,9 +57,10 @@ final class SocketOut {
   }
 
   /**
-   * Closes the socket and stops reading from it: a WebSocket close waits for the client to take the close frame, which
-   * a client that stopped reading never does. Paused, the connection costs no more memory or CPU; TCP stops the
-   * client's sending, and the connection goes at the WebSocket closing timeout or when idle for HTTP_IDLE_SECONDS.
+   * Closes the socket and stops reading from it. A WebSocket close waits for the client to answer the close frame,
+   * which a client that stopped reading never takes and which a paused socket would not read: so the connection itself
+   * is closed {@link #HARD_CLOSE_MS} later, time enough for a client that reads to get the close frame and its code.
+   * Paused meanwhile, the connection costs no memory or CPU; TCP stops the client's sending.
    */
   void closeForBounds(String reason) {
     if (closing) return;
@@ -62,6 +68,9 @@ final class SocketOut {
     LOG.info("Closing an event bus socket: {}", reason);
     socket.close(CLOSE_BOUNDS, reason);
     socket.pause();
+    RoutingContext ctx = socket.routingContext();
+    HttpConnection connection = ctx == null ? null : ctx.request().connection();
+    if (connection != null) ctx.vertx().setTimer(HARD_CLOSE_MS, id -> connection.close());
   }
 
   private boolean charged(int length, Supplier<Future<Void>> write) {

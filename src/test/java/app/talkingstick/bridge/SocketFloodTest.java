@@ -43,7 +43,7 @@ class SocketFloodTest {
 
   @Test
   void aSocketSendingTooFastIsClosed(Vertx vertx) throws Exception {
-    try (TestServer server = TestServer.start(Map.of("HTTP_IDLE_SECONDS", "2"))) {
+    try (TestServer server = TestServer.start(Map.of("HTTP_IDLE_SECONDS", "2", "FLOOD_REFILL_MS", "100"))) {
       Result result = flood(server, vertx);
       assertTrue(result.closedAfterMillis() < 5_000, "closed after " + result.closedAfterMillis() + " ms");
       result.assertBounded();
@@ -53,7 +53,7 @@ class SocketFloodTest {
   /** With a rate limit too high to matter, the socket is closed because its client stopped reading. */
   @Test
   void aSocketThatStopsReadingIsClosed(Vertx vertx) throws Exception {
-    try (TestServer server = TestServer.start(Map.of("HTTP_IDLE_SECONDS", "2", "SOCKET_MAX_FRAMES_PER_SECOND", "100000",
+    try (TestServer server = TestServer.start(Map.of("HTTP_IDLE_SECONDS", "2", "FLOOD_REFILL_MS", "100", "SOCKET_MAX_FRAMES_PER_SECOND", "100000",
         "SOCKET_FRAME_BURST", "100000"))) {
       Result result = flood(server, vertx);
       assertTrue(result.closedAfterMillis() < FLOOD_MILLIS, "closed after " + result.closedAfterMillis() + " ms");
