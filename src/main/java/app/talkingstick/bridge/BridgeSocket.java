@@ -10,6 +10,7 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import java.io.IOException;
@@ -229,17 +230,16 @@ final class BridgeSocket {
     return headers;
   }
 
-  /** An abrupt disconnect or a frame that breaks the WebSocket protocol: one DEBUG line, the close follows. */
+  /**
+   * An abrupt disconnect or a frame that breaks the WebSocket protocol (or is over 64 KiB): one DEBUG line. Vert.x
+   * closes the connection itself, with the right code (1009 for a frame too big); the close handler cleans up.
+   */
   private void failed(Throwable error) {
-    if (LOG.isDebugEnabled()) {
-      boolean disconnect = error instanceof IOException || error.getCause() instanceof IOException
-          || error instanceof io.vertx.core.http.HttpClosedException;
-      if (!(error instanceof io.vertx.core.http.HttpClosedException)) {
-        LOG.debug("A socket's connection {}: {}", disconnect ? "ended abruptly" : "failed",
-            LogSafe.of(error.getClass().getSimpleName() + (error.getMessage() == null ? "" : " " + error.getMessage()), 120));
-      }
+    if (!(error instanceof HttpClosedException) && LOG.isDebugEnabled()) { // that one follows every close: said already
+      boolean disconnect = error instanceof IOException || error.getCause() instanceof IOException;
+      LOG.debug("A socket's connection {}: {}{}", disconnect ? "ended abruptly" : "sent what cannot be decoded",
+          error.getClass().getSimpleName(), error.getMessage() == null ? "" : " (" + LogSafe.of(error.getMessage(), 80) + ")");
     }
-    socket.close();
   }
 
   private void closed() {
