@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.http.HttpClosedException;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
-import java.net.SocketException;
 import org.junit.jupiter.api.Test;
 
-/** The pure pieces of log hygiene: escaping, cutting, path redaction, and what becomes of the bridge's lines. */
+/** The pure pieces of log hygiene: escaping, cutting, path redaction. */
 class LogSafeTest {
 
   @Test
@@ -67,37 +64,5 @@ class LogSafeTest {
     assertEquals("/health", RequestLog.loggablePath("/health#x"));
     assertEquals("/api/a\\nb", RequestLog.loggablePath("/api/a\nb"));
     assertTrue(RequestLog.loggablePath("/" + "p".repeat(5_000)).length() < 240);
-  }
-
-  @Test
-  void theBridgesDisconnectErrorsBecomeOneDebugLineAndItsOwnFaultsPass() {
-    String bridge = BridgeLogFilter.BRIDGE_LOGGER;
-    BridgeLogFilter.Verdict reset = BridgeLogFilter.decide(bridge, "SockJSSocket exception",
-        new SocketException("Connection reset"));
-    assertFalse(reset.pass());
-    assertEquals("A socket's connection ended abruptly: SocketException (Connection reset)", reset.line());
-
-    BridgeLogFilter.Verdict closed = BridgeLogFilter.decide(bridge, "SockJSSocket exception", new HttpClosedException("closed"));
-    assertFalse(closed.pass());
-    assertEquals(null, closed.line(), "the close that follows a reset adds no line");
-
-    BridgeLogFilter.Verdict garbage = BridgeLogFilter.decide(bridge, "SockJSSocket exception",
-        new CorruptedWebSocketFrameException());
-    assertFalse(garbage.pass());
-
-    assertTrue(BridgeLogFilter.decide(bridge, "SockJSSocket exception", new IllegalStateException("a bug")).pass(),
-        "a fault of the server keeps its ERROR and stack trace");
-    assertTrue(BridgeLogFilter.decide("app.talkingstick.Other", "SockJSSocket exception", new SocketException()).pass());
-    assertTrue(BridgeLogFilter.decide(bridge, "something else", null).pass());
-  }
-
-  @Test
-  void anUnknownFrameTypeIsOneEscapedCutDebugLine() {
-    BridgeLogFilter.Verdict verdict = BridgeLogFilter.decide(BridgeLogFilter.BRIDGE_LOGGER,
-        "Invalid type in incoming message: x\n12:00:00.000 ERROR forged" + "z".repeat(1_000), null);
-    assertFalse(verdict.pass());
-    assertFalse(verdict.line().contains("\n"));
-    assertTrue(verdict.line().startsWith("A frame with an unknown type was refused: x\\n12:00"), verdict.line());
-    assertTrue(verdict.line().length() < 120, verdict.line());
   }
 }
