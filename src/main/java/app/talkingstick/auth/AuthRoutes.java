@@ -2,6 +2,7 @@ package app.talkingstick.auth;
 
 import app.talkingstick.http.Authenticated;
 import app.talkingstick.http.Bodies;
+import app.talkingstick.http.ClientAddress;
 import app.talkingstick.http.Respond;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -51,9 +52,9 @@ public final class AuthRoutes {
     Respond.json(ctx, 200, auth.login(Bodies.string(body, "username"), Bodies.string(body, "password"), remoteAddress(ctx)));
   }
 
-  /** The connecting address (a reverse proxy's own, behind one: see docs/operations.md). */
+  /** The client's address: the TCP peer, or the one a trusted reverse proxy forwards (TRUSTED_PROXIES). */
   private static String remoteAddress(RoutingContext ctx) {
-    return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    return ClientAddress.of(ctx);
   }
 
   private void refresh(RoutingContext ctx) {

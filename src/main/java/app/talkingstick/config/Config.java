@@ -35,7 +35,9 @@ public record Config(
     // sign-in and registration limits (auth)
     int registrationsPerAddressPerHour,
     ConnectionLimits connections,
-    SocketLimits sockets) {
+    SocketLimits sockets,
+    // reverse proxies whose X-Forwarded-For names the client for the per-address limits (TRUSTED_PROXIES)
+    TrustedProxies trustedProxies) {
 
   /**
    * PRODUCT is the server as shipped. BARE turns moderation (conduct and crisis detection) and

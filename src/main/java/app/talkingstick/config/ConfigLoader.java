@@ -69,7 +69,18 @@ public final class ConfigLoader {
         // sign-in and registration limits (auth)
         integer("REGISTRATIONS_PER_ADDRESS_PER_HOUR", 20, 1, 1_000_000),
         connectionLimits(),
-        socketLimits());
+        socketLimits(),
+        trustedProxies());
+  }
+
+  /** {@code TRUSTED_PROXIES}: addresses or CIDR blocks, comma-separated; unset: none (X-Forwarded-For is ignored). */
+  private TrustedProxies trustedProxies() {
+    try {
+      return TrustedProxies.parse(values.get("TRUSTED_PROXIES"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("TRUSTED_PROXIES must be comma-separated IP addresses or CIDR blocks"
+          + " (like 127.0.0.1, 10.0.0.0/8): " + e.getMessage());
+    }
   }
 
   /** The per-socket bounds of the event bus bridge, documented in docs/operations.md. */

@@ -62,7 +62,8 @@ public final class HttpServerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    router.route().handler(new RequestLog()).handler(HttpServerVerticle::securityHeaders);
+    router.route().handler(new ClientAddress(services.config().trustedProxies())).handler(new RequestLog())
+        .handler(HttpServerVerticle::securityHeaders);
     new HealthRoutes(services.pool()).mount(router);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(services.metrics()));
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES).setHandleFileUploads(false));
@@ -105,6 +106,7 @@ public final class HttpServerVerticle extends VerticleBase {
    * request's headers arrive within {@code HTTP_HEADER_SECONDS} (a half-sent request holds nothing for long).
    */
   private void connected(HttpConnection connection) {
+    // the TCP peer: behind a reverse proxy its address for everyone (TRUSTED_PROXIES cannot help before any header)
     String address = connection.remoteAddress() == null ? "" : connection.remoteAddress().hostAddress();
     if (!perAddress.tryOpen(address)) {
       connection.close();
