@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.talkingstick.support.Api;
 import app.talkingstick.support.Api.Session;
 import app.talkingstick.support.BusSocket;
+import app.talkingstick.support.Faults;
 import app.talkingstick.support.RoomFixture;
 import app.talkingstick.support.TestServer;
 import io.vertx.core.Vertx;
@@ -38,7 +39,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class SocketFloodTest {
 
-  private static final long FLOOD_MILLIS = 8_000;
+  /** The normal suite floods 8 s from one socket; bench/faults.sh sets these for the full-scale run. */
+  private static final long FLOOD_MILLIS = Faults.scale("flood.seconds", 8) * 1_000L;
+  private static final int ATTACKERS = Faults.scale("flood.attackers", 1);
+  /** Whether an attacker whose socket was closed opens a new one and floods on until the time is up. */
+  private static final boolean RECONNECT = Faults.flag("flood.reconnect");
   private static final int FRAMES_PER_WRITE = 5_000;
   private static final String[] SENTENCES = {"I slept better this week", "my sister called on Sunday",
       "walking helped a little", "work was calmer than I feared", "I cooked a proper dinner", "the garden is green again",
@@ -49,7 +54,7 @@ class SocketFloodTest {
   @Test
   void aSocketSendingTooFastIsClosed(Vertx vertx) throws Exception {
     try (TestServer server = TestServer.start(Map.of("HTTP_IDLE_SECONDS", "2", "FLOOD_REFILL_MS", "100"))) {
-      Result result = flood(server, vertx);
+      Result result = flood(server, vertx, "1", "sockets that stop reading and flood 1-byte invalid frames");
       assertTrue(result.closedAfterMillis() < 5_000, "closed after " + result.closedAfterMillis() + " ms");
       result.assertBounded();
     }
@@ -60,7 +65,7 @@ class SocketFloodTest {
   void aSocketThatStopsReadingIsClosed(Vertx vertx) throws Exception {
     try (TestServer server = TestServer.start(Map.of("HTTP_IDLE_SECONDS", "2", "FLOOD_REFILL_MS", "100", "SOCKET_MAX_FRAMES_PER_SECOND", "100000",
         "SOCKET_FRAME_BURST", "100000"))) {
-      Result result = flood(server, vertx);
+      Result result = flood(server, vertx, "1b", "the same with the rate limit out of the way (outbound bound only)");
       assertTrue(result.closedAfterMillis() < FLOOD_MILLIS, "closed after " + result.closedAfterMillis() + " ms");
       result.assertBounded();
     }
@@ -94,20 +99,26 @@ class SocketFloodTest {
     }
   }
 
-  private static Result flood(TestServer server, Vertx vertx) throws Exception {
+  private static Result flood(TestServer server, Vertx vertx, String item, String scenario) throws Exception {
     Api api = new Api(vertx, server.port());
-    Session attacker = api.newClient("flooder");
+    List<Session> attackers = new ArrayList<>();
+    for (int i = 0; i < ATTACKERS; i++) attackers.add(api.newClient("flooder" + i));
     Session bystander = api.newClient("bystander");
     RoomFixture room = RoomFixture.create(server, api, vertx, "open", 2);
     room.connectAll();
     room.startSession();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long heapBefore = usedHeap(memory);
+    long filesBefore = Faults.openFiles();
 
     AtomicBoolean flooding = new AtomicBoolean(true);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     List<Long> answerMillis = Collections.synchronizedList(new ArrayList<>());
     List<Long> roomMillis = Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.atomic.AtomicLong acknowledged = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong peakHeap = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong peakFiles = new java.util.concurrent.atomic.AtomicLong();
     Thread prober = new Thread(() -> {
       try {
         while (flooding.get()) {
@@ -121,6 +132,8 @@ class SocketFloodTest {
           assertEquals(200, login.status());
           answerMillis.add((t1 - t0) / 1_000_000);
           answerMillis.add((t2 - t1) / 1_000_000);
+          peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+          peakFiles.accumulateAndGet(Faults.openFiles(), Math::max);
           sleep(200);
         }
       } catch (Throwable t) {
@@ -134,8 +147,10 @@ class SocketFloodTest {
           String text = SENTENCES[n % SENTENCES.length] + " (" + n + ")";
           JsonObject reply = room.say(room.clients.get(0), text);
           assertTrue(reply.getBoolean("ok", false), "say answered " + reply.encode());
+          acknowledged.incrementAndGet();
           room.clients.get(1).socket.nextMatching(f -> f.getJsonObject("body") != null
               && text.equals(f.getJsonObject("body").getString("text")), Duration.ofSeconds(5));
+          delivered.incrementAndGet();
           roomMillis.add((System.nanoTime() - t0) / 1_000_000);
           sleep(500);
         }
@@ -146,21 +161,51 @@ class SocketFloodTest {
     prober.start();
     talker.start();
 
-    long closedAfter;
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
-      handshake(socket, api.ticket(attacker), server.origin());
-      OutputStream out = socket.getOutputStream();
-      byte[] frames = invalidFrames(FRAMES_PER_WRITE);
-      long start = System.nanoTime();
-      long deadline = start + FLOOD_MILLIS * 1_000_000;
-      try {
-        while (System.nanoTime() < deadline) out.write(frames);
-        closedAfter = Long.MAX_VALUE;
-      } catch (IOException closed) {
-        closedAfter = (System.nanoTime() - start) / 1_000_000;
-      }
+    long start = System.nanoTime();
+    long deadline = start + FLOOD_MILLIS * 1_000_000;
+    List<Long> firstClose = Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.atomic.AtomicLong connections = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong bytesSent = new java.util.concurrent.atomic.AtomicLong();
+    List<Thread> flooders = new ArrayList<>();
+    for (Session attacker : attackers) {
+      Thread flooder = new Thread(() -> {
+        try {
+          long closed = Long.MAX_VALUE;
+          boolean openedOnce = false;
+          do {
+            try (Socket socket = new Socket()) {
+              socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
+              if (!handshake(socket, api.ticket(attacker), server.origin())) {
+                sleep(200); // refused (its last socket not yet released): try again
+                continue;
+              }
+              connections.incrementAndGet();
+              openedOnce = true;
+              long opened = System.nanoTime();
+              OutputStream out = socket.getOutputStream();
+              byte[] frames = invalidFrames(FRAMES_PER_WRITE);
+              try {
+                while (System.nanoTime() < deadline) {
+                  out.write(frames);
+                  bytesSent.addAndGet(frames.length);
+                }
+              } catch (IOException closedByServer) {
+                if (closed == Long.MAX_VALUE) closed = (System.nanoTime() - opened) / 1_000_000;
+              }
+            }
+          } while ((RECONNECT || !openedOnce) && System.nanoTime() < deadline);
+          assertTrue(openedOnce, "the attacker's handshake was refused throughout");
+          firstClose.add(closed);
+        } catch (Throwable t) {
+          failure.compareAndSet(null, t);
+        }
+      });
+      flooders.add(flooder);
+      flooder.start();
     }
+    for (Thread flooder : flooders) flooder.join(FLOOD_MILLIS + 30_000);
+    long closedAfter = Faults.max(firstClose);
+    if (firstClose.size() < attackers.size()) closedAfter = Long.MAX_VALUE;
     sleep(1_000);
     flooding.set(false);
     prober.join(15_000);
@@ -178,12 +223,19 @@ class SocketFloodTest {
     }
     System.out.printf("flood: closed after %d ms, heap grew by %d KiB, slowest health/sign-in %s ms,"
         + " %d room messages (slowest %s ms)%n", closedAfter, heapGrowth / 1024, slowest, roomMillis.size(), room3);
+    Faults.figure(item, scenario, String.format("%d attacker(s) x %d s%s: %d connections, %d MiB of frames sent;"
+            + " first socket closed after at most %d ms; heap in use at most %d MiB (sampled) and +%d KiB after GC; files %d -> peak %d;"
+            + " slowest /health and sign-in %d ms; room messages %d acknowledged, %d lost (slowest %d ms)",
+        attackers.size(), FLOOD_MILLIS / 1000, RECONNECT ? ", reconnecting" : "", connections.get(),
+        bytesSent.get() >> 20, closedAfter, peakHeap.get() >> 20, heapGrowth / 1024, filesBefore, peakFiles.get(),
+        slowest.isEmpty() ? -1 : slowest.get(0), acknowledged.get(), acknowledged.get() - delivered.get(),
+        room3.isEmpty() ? -1 : room3.get(0)));
     if (failure.get() != null) throw new AssertionError("during the flood", failure.get());
     return new Result(closedAfter, heapGrowth, slowest, List.copyOf(roomMillis));
   }
 
   /** Upgrades to the bridge's WebSocket and reads the 101 answer; nothing is read after it. */
-  private static void handshake(Socket socket, String ticket, String origin) throws IOException {
+  private static boolean handshake(Socket socket, String ticket, String origin) throws IOException {
     String request = "GET /eventbus/websocket?ticket=" + ticket + " HTTP/1.1\r\n"
         + "Host: " + origin.substring("http://".length()) + "\r\n"
         + "Origin: " + origin + "\r\n"
@@ -197,7 +249,7 @@ class SocketFloodTest {
       if (b < 0) break;
       answer.append((char) b);
     }
-    assertTrue(answer.toString().startsWith("HTTP/1.1 101"), "handshake answered " + answer);
+    return answer.toString().startsWith("HTTP/1.1 101");
   }
 
   /** {@code count} masked text frames of one byte, "x": not JSON. */

@@ -81,10 +81,20 @@ class LogHygieneTest {
     ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("ROOT");
     Level before = root.getLevel();
     root.setLevel(Level.DEBUG);
+    int resets = app.talkingstick.support.Faults.scale("resets.count", 50);
+    long filesBefore = app.talkingstick.support.Faults.openFiles();
     try (LogCapture log = new LogCapture()) {
-      for (int i = 0; i < 50; i++) {
+      long started = System.nanoTime();
+      List<Long> healthMillis = new java.util.ArrayList<>();
+      for (int i = 0; i < resets; i++) {
         resetAbruptly(api.ticket(client), i % 3);
+        if (i % 100 == 99) {
+          long t0 = System.nanoTime();
+          api.get("/health", null);
+          healthMillis.add((System.nanoTime() - t0) / 1_000_000);
+        }
       }
+      long tookMillis = (System.nanoTime() - started) / 1_000_000;
       Thread.sleep(1_000);
       api.get("/health", null);
       waitFor(() -> log.text().contains("GET /health"));
@@ -96,7 +106,13 @@ class LogHygieneTest {
       assertFalse(log.text().contains("\tat "), "no stack trace");
       long disconnectLines = log.events().stream().filter(e -> !e.getLoggerName().equals("http")
           && !e.getLoggerName().startsWith("io.netty") && e.getFormattedMessage().toLowerCase().contains("socket")).count();
-      assertTrue(disconnectLines <= 50, disconnectLines + " lines about 50 sockets:\n" + log.text());
+      long errorLines = log.events().stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR)).count();
+      app.talkingstick.support.Faults.figure("6", resets + " abrupt resets of signed-in sockets",
+          String.format("in %d ms: %d ERROR lines, %d WARN or worse, %d lines about sockets (DEBUG), stack traces: %s;"
+                  + " slowest /health meanwhile %d ms; files %d -> %d", tookMillis, errorLines, loud.size(), disconnectLines,
+              log.text().contains("\tat ") ? "yes" : "none", app.talkingstick.support.Faults.max(healthMillis), filesBefore,
+              app.talkingstick.support.Faults.openFiles()));
+      assertTrue(disconnectLines <= resets, disconnectLines + " lines about " + resets + " sockets:\n" + log.text());
     } finally {
       root.setLevel(before);
     }

@@ -59,8 +59,11 @@ class EmbeddedPostmasterRecoveryTest {
       }
       long tookMillis = (System.nanoTime() - started) / 1_000_000;
       assertEquals(200, status, "health answers 200 again after the postmaster was killed");
-      System.out.println("[measure] health back " + tookMillis + " ms after the postmaster was killed");
+      long t0 = System.nanoTime();
       Session after = api.login(before.username(), PASSWORD);
+      app.talkingstick.support.Faults.figure("5", "the postmaster killed (SIGKILL) under a running server",
+          String.format("/health 200 again %d ms after the kill; then sign-in %d ms; the account made before kept",
+              tookMillis, (System.nanoTime() - t0) / 1_000_000));
       assertEquals(200, api.get("/api/me", after.accessToken()).status(), "the account made before is still there");
       assertEquals(port, server.server().embeddedDatabase().orElseThrow().target().port(), "same port");
       assertTrue(postmaster(dataDir).pid() != killed.pid(), "a new postmaster");
@@ -83,7 +86,9 @@ class EmbeddedPostmasterRecoveryTest {
 
     long started = System.nanoTime();
     try (TestServer second = startOn(dataDir)) { // at the first try
-      System.out.println("[measure] next start took " + (System.nanoTime() - started) / 1_000_000 + " ms");
+      app.talkingstick.support.Faults.figure("5", "start after kill -9 of the server (its postmaster left running)",
+          String.format("the next start succeeded at the first try in %d ms; the stale postmaster stopped; data kept",
+              (System.nanoTime() - started) / 1_000_000));
       assertFalse(stale.isAlive(), "the stale postmaster was stopped");
       Api api = new Api(vertx, second.port());
       assertEquals(200, api.get("/health", null).status());
