@@ -150,7 +150,7 @@ class LoginAttacksTest {
       assertEquals(400, api.register("common", "password123").status());
       long before = count(server, "SELECT count(*) FROM accounts");
       long started = System.nanoTime();
-      List<Response> answers = parallel(Math.min(REGISTRATIONS, 200), REGISTRATIONS,
+      List<Response> answers = parallel(Math.min(REGISTRATIONS, 100), REGISTRATIONS,
           i -> () -> api.register("newcomer" + i, PASSWORD));
       long tookMillis = (System.nanoTime() - started) / 1_000_000;
       long t0 = System.nanoTime();
