@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The fault and abuse suite at full scale: every numbered scenario of docs/reliability.md, against real servers on
-# 127.0.0.1 with their real embedded PostgreSQL, bounded in count and time (about 5 minutes on 2 cores). It runs the
+# 127.0.0.1 with their real embedded PostgreSQL, bounded in count and time (about 4-5 minutes on 2 cores). It runs the
 # attack tests of the normal suite with their scale raised through faults.* system properties, in one test JVM with
 # a fixed heap, and writes one figure line per scenario to bench/results/faults-<date>.txt (and stdout).
 #
@@ -9,7 +9,7 @@
 #
 # Scale (environment, defaults below): FLOOD_SECONDS FLOOD_ATTACKERS HALF_SENT HALF_SENT_ADDRESSES HALF_SENT_CAP
 # HEADER_SECONDS LOGIN_PARALLEL REGISTRATIONS REGISTRATION_LIMIT RESETS; TEST_HEAP (the test JVM's -Xmx; server and
-# attackers share that JVM), MVN_OPTS (extra Maven options, e.g. -o).
+# attackers share that JVM), MVN_OPTS (extra Maven options, e.g. -o); item 5: KILL_PORT (19480), KILL_AFTER_SECONDS (4).
 set -Eeuo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -37,7 +37,17 @@ RESULTS="$BENCH_DIR/results"
 OUT="$RESULTS/faults-$DATE.txt"
 mkdir -p "$RESULTS"
 FIGURES="$(mktemp /tmp/talkingstick-faults.XXXXXX)"
-trap 'rm -f "$FIGURES"' EXIT
+KILL_WORK=""
+SERVER_PID=""
+cleanup() {
+  [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  if [[ -n "$KILL_WORK" && -f "$KILL_WORK/data/postgres/postmaster.pid" ]]; then
+    kill "$(head -1 "$KILL_WORK/data/postgres/postmaster.pid")" 2>/dev/null || true # what a failed restart left
+  fi
+  [[ -n "$KILL_WORK" ]] && rm -rf "$KILL_WORK"
+  rm -f "$FIGURES"
+}
+trap cleanup EXIT
 
 limit="$(ulimit -n)"
 needed=$(( HALF_SENT + HALF_SENT_ADDRESSES * HALF_SENT_CAP + 1000 ))
@@ -64,7 +74,7 @@ started=$(date +%s)
 echo "[$(date +%H:%M:%S)] fault suite: $selection"
 set +e
 # shellcheck disable=SC2086
-mvn -B -q $MVN_OPTS test -Dtest="$selection" -Dsurefire.failIfNoSpecifiedTests=false \
+[[ ${#tests[@]} -gt 0 ]] && mvn -B -q $MVN_OPTS test -Dtest="$selection" -Dsurefire.failIfNoSpecifiedTests=false \
   -DargLine="-Xmx$TEST_HEAP" -Dfaults.out="$FIGURES" \
   -Dfaults.flood.seconds="$FLOOD_SECONDS" -Dfaults.flood.attackers="$FLOOD_ATTACKERS" -Dfaults.flood.reconnect=true \
   -Dfaults.halfsent.count="$HALF_SENT" -Dfaults.halfsent.addresses="$HALF_SENT_ADDRESSES" \
@@ -74,6 +84,65 @@ mvn -B -q $MVN_OPTS test -Dtest="$selection" -Dsurefire.failIfNoSpecifiedTests=f
   -Dfaults.resets.count="$RESETS"
 code=$?
 set -e
+
+# Item 5 for real: kill -9 of a server process (the jar) while clients register, then a restart on the same DATA_DIR.
+# Every registration answered 201 before the kill must sign in afterwards.
+kill9() {
+  local jar="$REPO/target/talkingstick.jar" port="${KILL_PORT:-19480}" base ok=0 lost=0 n=0 t0 restart_ms up_ms
+  [[ -f "$jar" ]] || mvn -B -q $MVN_OPTS -DskipTests package
+  KILL_WORK="$(mktemp -d /tmp/talkingstick-kill9.XXXXXX)"
+  base="http://127.0.0.1:$port"
+  start_server() {
+    PORT=$port HOST=127.0.0.1 DATA_DIR="$KILL_WORK/data" CONDUCT_WARMUP_MS=0 REGISTRATIONS_PER_ADDRESS_PER_HOUR=1000000 \
+      java -Xmx512m -jar "$jar" >> "$KILL_WORK/server.log" 2>&1 &
+    SERVER_PID=$!
+    for _ in $(seq 1 600); do
+      curl -fs -o /dev/null "$base/health" && return 0
+      kill -0 "$SERVER_PID" 2>/dev/null || return 1
+      sleep 0.1
+    done
+    return 1
+  }
+  start_server || { echo "kill -9: the server did not start (see $KILL_WORK/server.log)" >&2; return 1; }
+  : > "$KILL_WORK/acknowledged"
+  (
+    i=0
+    while :; do
+      i=$((i + 1))
+      status=$(curl -s -o /dev/null -w '%{http_code}' -m 10 -H 'Content-Type: application/json' \
+        -d "{\"username\":\"survivor$i\",\"password\":\"correct horse battery\",\"displayName\":\"Survivor $i\"}" \
+        "$base/api/auth/register") || true
+      [[ "$status" == 201 ]] && echo "survivor$i" >> "$KILL_WORK/acknowledged"
+      [[ "$status" == 000 ]] && break
+    done
+  ) &
+  local writer=$!
+  sleep "${KILL_AFTER_SECONDS:-4}"
+  kill -9 "$SERVER_PID"
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+  wait "$writer" 2>/dev/null || true
+  t0=$(date +%s%N)
+  start_server || { echo "kill -9: the restart failed (see $KILL_WORK/server.log)" >&2; return 1; }
+  restart_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  while read -r user; do
+    n=$((n + 1))
+    status=$(curl -s -o /dev/null -w '%{http_code}' -m 10 -H 'Content-Type: application/json' \
+      -d "{\"username\":\"$user\",\"password\":\"correct horse battery\"}" "$base/api/auth/login") || true
+    if [[ "$status" == 200 ]]; then ok=$((ok + 1)); else lost=$((lost + 1)); fi
+  done < "$KILL_WORK/acknowledged"
+  echo "FAULTS 5 | kill -9 of a server process (the jar) while clients register, then a restart on its DATA_DIR |" \
+    "$n registrations acknowledged (201) before the kill, $ok sign in after the restart, $lost lost;" \
+    "restart to /health 200 in $restart_ms ms ($(grep -c 'left running by an earlier server' "$KILL_WORK/server.log") stale postmaster stopped)" \
+    >> "$FIGURES"
+  kill "$SERVER_PID" && wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+  [[ $lost -eq 0 && $n -gt 0 ]]
+}
+if [[ " $SCENARIOS " == *" 5 "* ]]; then
+  echo "[$(date +%H:%M:%S)] kill -9 of a server process"
+  kill9 || code=1
+fi
 took=$(( $(date +%s) - started ))
 
 {
