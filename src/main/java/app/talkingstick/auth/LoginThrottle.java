@@ -29,9 +29,13 @@ public final class LoginThrottle {
   /**
    * Takes a slot for this username and one for this address: empty when both were free, else the
    * seconds to wait (and nothing stays taken). The username goes first, so that the many attempts
-   * at one account the username refuses never hold the address's slots, not even for a moment.
+   * at one account the username refuses never hold the address's slots, not even for a moment. An
+   * address this server already knows to be full is refused before either is asked (it takes
+   * nothing), so many usernames tried from one address do not each take and give back a username slot.
    */
   public Future<Optional<Integer>> reserve(String username, String address) {
+    Optional<Integer> addressFull = counters.knownFull(addressSubject(address));
+    if (addressFull.isPresent()) return Future.succeededFuture(addressFull);
     return counters.reserve(userSubject(username), MAX_FAILURES_PER_USERNAME, WINDOW).compose(user -> {
       if (user.isPresent()) return Future.succeededFuture(user);
       return counters.reserve(addressSubject(address), MAX_FAILURES_PER_ADDRESS, WINDOW).compose(addr -> addr.isEmpty()
