@@ -21,8 +21,9 @@ import java.util.Map;
  * word-feature weights); never retrained at start.
  *
  * <p>File format ({@code conduct/semantic-heads.tsv}): {@code #} comment lines; {@code key<TAB>value}
- * settings ({@code digest}, {@code urgent}, {@code check-in}, {@code abuse}, {@code not-abuse}, {@code not-crisis}, {@code quiet}); per head, one line
- * per hidden unit ({@code head<TAB>hidden<TAB>bias<TAB>w1,...,w384}) and one per class
+ * settings ({@code digest}, {@code urgent}, {@code check-in}, {@code abuse}, {@code not-abuse}, {@code not-crisis},
+ * {@code not-crisis-high}, {@code quiet}); per head, one line
+ * per hidden unit ({@code head<TAB>hidden<TAB>bias<TAB>w1,...,wD}, D the encoder's width) and one per class
  * ({@code head<TAB>class:name<TAB>bias<TAB>w1,...,wH}).
  */
 public final class SemanticHeads {
@@ -40,12 +41,26 @@ public final class SemanticHeads {
     public double[] hidden(float[] x) {
       double[] h = new double[hiddenBias.length];
       for (int j = 0; j < h.length; j++) {
-        double s = hiddenBias[j];
-        double[] w = hiddenWeights[j];
-        for (int d = 0; d < x.length; d++) s += w[d] * x[d];
-        h[j] = Math.max(0, s);
+        h[j] = Math.max(0, hiddenBias[j] + dot(hiddenWeights[j], x));
       }
       return h;
+    }
+
+    /** Four running sums, not one: the loop then runs about three times faster (a single sum waits on itself). */
+    private static double dot(double[] w, float[] x) {
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      int d = 0;
+      for (; d + 3 < x.length; d += 4) {
+        s0 += w[d] * x[d];
+        s1 += w[d + 1] * x[d + 1];
+        s2 += w[d + 2] * x[d + 2];
+        s3 += w[d + 3] * x[d + 3];
+      }
+      for (; d < x.length; d++) s0 += w[d] * x[d];
+      return (s0 + s1) + (s2 + s3);
     }
 
     public double[] probabilities(float[] x) {
@@ -86,6 +101,7 @@ public final class SemanticHeads {
   private final double abuseAt;
   private final double notAbuse;
   private final double notCrisis;
+  private final double notCrisisHigh;
   private final double quiet;
 
   /**
@@ -103,6 +119,7 @@ public final class SemanticHeads {
     this.abuseAt = threshold("abuse", Double.NaN);
     this.notAbuse = threshold("not-abuse", Double.NaN);
     this.notCrisis = threshold("not-crisis", Double.NaN);
+    this.notCrisisHigh = threshold("not-crisis-high", 0);
     this.quiet = threshold("quiet", 0);
   }
 
@@ -151,11 +168,23 @@ public final class SemanticHeads {
 
   Reading read(float[] embedding, CrisisClassifier.Prediction words) {
     double[] k = kind.probabilities(embedding);
-    int bestKind = argmax(k, 1);
     double[] s = severity.probabilities(embedding);
     double[] a = abuse.probabilities(embedding);
-    return new Reading((1 - k[0] + words.crisisProbability()) / 2, kind.classes().get(bestKind),
-        severity.classes().get(argmax(s, 0)), (1 - a[0] + words.abuseProbability()) / 2, abuse.classes().get(argmax(a, 1)));
+    return new Reading(crisis(k, words), kind.classes().get(argmax(k, 1)), severity.classes().get(argmax(s, 0)),
+        abuse(a, words), abuse.classes().get(argmax(a, 1)));
+  }
+
+  /** P(crisis) and P(abuse) of a text, the heads' and the word features' averaged: what the thresholds apply to. */
+  double[] likelihoods(float[] embedding, CrisisClassifier.Prediction words) {
+    return new double[] {crisis(kind.probabilities(embedding), words), abuse(abuse.probabilities(embedding), words)};
+  }
+
+  private static double crisis(double[] kinds, CrisisClassifier.Prediction words) {
+    return (1 - kinds[0] + words.crisisProbability()) / 2;
+  }
+
+  private static double abuse(double[] kinds, CrisisClassifier.Prediction words) {
+    return (1 - kinds[0] + words.abuseProbability()) / 2;
   }
 
   /** P(crisis) at or above which a crisis is urgent: resources, alert, escalation. */
@@ -187,6 +216,20 @@ public final class SemanticHeads {
    */
   public double notCrisisThreshold() {
     return notCrisis;
+  }
+
+  /**
+   * P(crisis) below which a crisis the rules found at {@code severity} is let go: for a concern,
+   * {@link #notCrisisThreshold()}; for intent, a plan, means or a time, a stricter one chosen on dev
+   * to drop at most half a per cent of the rules' finds (someone else's story told with the words of
+   * a plan); never for an imminent crisis.
+   */
+  public double notCrisisBelow(CrisisSignal.Severity severity) {
+    return switch (severity) {
+      case CONCERN -> notCrisis;
+      case HIGH -> notCrisisHigh;
+      case IMMINENT -> 0;
+    };
   }
 
   /** SHA-256 of the training data the heads were fitted on. */

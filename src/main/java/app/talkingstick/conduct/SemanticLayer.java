@@ -12,8 +12,8 @@ import java.util.Optional;
  * Screening with both layers: the rules ({@link CrisisDetector}), fast and precise, and the learned
  * layer, a sentence encoder with classifier heads ({@link SentenceEncoder}, {@link SemanticHeads}),
  * which stands on its own: it reads every text, whatever the rules found. A crisis the rules find is
- * urgent, unless it is only a concern and the learned layer is sure there is none (an idiom, someone
- * else's story): intent, a plan, means or a time are never let go; one only
+ * urgent, unless the learned layer is sure there is none (an idiom, someone else's story): surer still
+ * for intent, a plan, means or a time, and an imminent crisis is never let go; one only
  * the learned layer finds is urgent when it is sure and a quiet check-in when it is less so. Abuse only the learned layer finds is returned for the policy to hold for review, and a
  * text it is sure is not abuse (a quote, self-criticism, banter) is marked so the word lists'
  * match does not refuse it. Pure and
@@ -71,8 +71,7 @@ public final class SemanticLayer {
 
   /** The two layers' findings as one. */
   Screened combine(Optional<CrisisSignal> byRules, SemanticHeads.Reading reading) {
-    boolean rulesStand = byRules.isPresent()
-        && (byRules.get().severity() != Severity.CONCERN || reading.crisis() >= heads.notCrisisThreshold());
+    boolean rulesStand = byRules.isPresent() && reading.crisis() >= heads.notCrisisBelow(byRules.get().severity());
     Optional<CrisisSignal> crisis = rulesStand ? byRules : learned(reading);
     boolean abusive = reading.abuse() >= heads.abuseThreshold() && crisis.isEmpty();
     return new Screened(crisis, abusive ? Optional.of(reading.abuseKind()) : Optional.empty(),

@@ -4,18 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One line of the semantic layer's corpus: {@code label<TAB>text}, the label one of
  * {@code crisis/<kind>/<severity>}, {@code distress}, {@code abuse/<kind>}, {@code benign/<kind>}.
- * {@code \n} in a text stands for a line break. {@code dev} lines (a hash of the text picks them)
- * are kept aside from training to choose thresholds on.
+ * {@code \n} in a text stands for a line break; {@code file} names its writer.
  */
-record LabelledLine(String label, String text, String file, boolean dev) {
+record LabelledLine(String label, String text, String file) {
 
   static List<LabelledLine> read(List<Path> files) throws IOException {
     List<LabelledLine> lines = new ArrayList<>();
@@ -25,19 +22,10 @@ record LabelledLine(String label, String text, String file, boolean dev) {
         int tab = raw.indexOf('\t');
         if (tab < 0) throw new IllegalArgumentException(file + ": no label in: " + raw);
         String text = raw.substring(tab + 1).replace("\\n", "\n").strip();
-        lines.add(new LabelledLine(raw.substring(0, tab).strip(), text, file.getFileName().toString(), isDev(text)));
+        lines.add(new LabelledLine(raw.substring(0, tab).strip(), text, file.getFileName().toString()));
       }
     }
     return lines;
-  }
-
-  private static boolean isDev(String text) {
-    try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return Math.floorMod(h[0] * 256 + (h[1] & 0xff), 100) < SemanticTraining.DEV_PERCENT;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** crisis, distress, abuse or benign. */

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The whole screening (rules and learned layer) and the conduct policy, on the semantic corpus: the
- * dev split the thresholds were chosen on, and the test split that no tuning ever reads (written by
- * two other writers with their own briefs). Prints both; asserts the test split's figures.
+ * The whole screening (rules and learned layer) and the conduct policy on the test split that no tuning
+ * ever reads (written by two writers with their own briefs, who wrote no training line), less the few
+ * of its texts a training writer also happened to write. Prints its figures beside the out-of-writer
+ * dev figures the thresholds were chosen on (recorded in the heads' file); asserts the test split's.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SemanticEvaluationTest {
@@ -55,16 +56,26 @@ class SemanticEvaluationTest {
     }
   }
 
-  private Figures dev;
   private Figures test;
 
   @BeforeAll
-  void screenBothSplits() throws IOException {
-    List<LabelledLine> devLines = LabelledLine.read(SemanticTraining.trainingFiles()).stream().filter(LabelledLine::dev).toList();
-    dev = figures(screen(devLines));
-    test = figures(screen(LabelledLine.read(testFiles())));
-    System.out.println("Semantic screening, dev (thresholds chosen here): " + dev);
-    System.out.println("Semantic screening, test (never tuned on):        " + test);
+  void screenTheTestSplit() throws IOException {
+    Set<String> trained = LabelledLine.read(SemanticTraining.trainingFiles()).stream()
+        .map(l -> l.text().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
+    List<LabelledLine> all = LabelledLine.read(testFiles());
+    List<LabelledLine> unseen = all.stream().filter(l -> !trained.contains(l.text().toLowerCase(Locale.ROOT))).toList();
+    test = figures(screen(unseen));
+    System.out.println("Semantic screening, " + devFigures());
+    System.out.println("Semantic screening, test (never tuned on; " + (all.size() - unseen.size())
+        + " texts also in training left out): " + test);
+  }
+
+  /** The out-of-writer dev figures, as the trainer wrote them into the heads' file. */
+  static String devFigures() throws IOException {
+    try (java.io.InputStream in = SemanticHeads.class.getResourceAsStream(SemanticHeads.RESOURCE)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+          .filter(l -> l.startsWith("# out-of-writer dev")).map(l -> l.substring(2)).findFirst().orElse("(no dev figures)");
+    }
   }
 
   static List<Path> testFiles() throws IOException {
@@ -112,13 +123,13 @@ class SemanticEvaluationTest {
   @Test
   void distressIsNeverBlocked() {
     assertEquals(0.0, test.distressBlocked(), test.toString());
-    assertEquals(0.0, dev.distressBlocked(), dev.toString());
   }
 
   /**
    * The test split's figures as measured when the layer was built (docs/conduct.md), less a point of
    * slack: a change that makes screening worse on words nobody tuned to fails here. The issue's targets
-   * (recall 95%, benign alerted 5%, distress 20%, abuse kept out 90%, benign refused 1%) are not all met.
+   * (recall 95%, benign alerted 5%, distress 20%, abuse kept out 90%, benign refused 1%) are met but for
+   * crisis recall (94.0%) and benign refused (2.0%).
    */
   @Test
   void theNeverTunedSplitHoldsItsMeasuredFigures() {
@@ -130,8 +141,8 @@ class SemanticEvaluationTest {
   }
 
   /** Measured on the test split with the heads as trained (docs/conduct.md has the rules alone beside them). */
-  static final double MEASURED_RECALL = 84.0;
-  static final double MEASURED_BENIGN_ALERTED = 7.5;
-  static final double MEASURED_ABUSE_KEPT_OUT = 80.3;
-  static final double MEASURED_BENIGN_REFUSED = 1.4;
+  static final double MEASURED_RECALL = 94.0;
+  static final double MEASURED_BENIGN_ALERTED = 4.8;
+  static final double MEASURED_ABUSE_KEPT_OUT = 92.0;
+  static final double MEASURED_BENIGN_REFUSED = 2.0;
 }

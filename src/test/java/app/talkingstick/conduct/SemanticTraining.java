@@ -18,46 +18,73 @@ import java.util.stream.Stream;
 /**
  * Trains the semantic layer's heads ({@link SemanticHeads}) from the training writers' lines and
  * writes {@code src/main/resources/conduct/semantic-heads.tsv}. Reproducible: fixed seeds, the lines
- * in file order, a dev split chosen by a hash of each text. It never reads the test split
+ * in file order. Thresholds are chosen on out-of-writer readings: the writers are split into folds,
+ * each fold's lines read by heads fitted without that fold's writers, so the thresholds meet their
+ * budgets on words the heads never saw (a split by line, inside each writer's own style, set them too
+ * low). The shipped heads are then fitted on every line. It never reads the test split
  * ({@code semantic/test-*.tsv}). Run from the project directory after {@code mvn test-compile}:
  * {@code java -cp "$(cat target/classpath.txt):target/classes:target/test-classes" app.talkingstick.conduct.SemanticTraining}
- * (see docs/conduct.md).
+ * (see docs/conduct.md). The embeddings and the out-of-writer readings are kept under {@code target/}, reused
+ * while the training files, the encoder and the heads' shape are unchanged.
  */
 public final class SemanticTraining {
 
   static final Path DATA = Path.of("src/test/resources/conduct/semantic");
   static final Path OUT = Path.of("src/main/resources/conduct/semantic-heads.tsv");
   static final Path LEXICAL_OUT = Path.of("src/main/resources/conduct/semantic-lexical.bin.gz");
+  static final Path EMBEDDINGS = Path.of("target/semantic-embeddings.bin");
+  static final Path READINGS = Path.of("target/semantic-out-of-writer.tsv");
   static final List<String> KINDS = List.of("none", "suicide", "selfharm", "overdose", "others", "relapse");
   static final List<String> SEVERITIES = List.of("concern", "high", "imminent");
   static final List<String> ABUSE = List.of("none", "insult", "threat", "harass");
-  /** Per cent of the training lines kept aside to choose thresholds on. */
-  static final int DEV_PERCENT = 15;
 
   private SemanticTraining() {}
 
   public static void main(String[] args) throws IOException {
-    List<LabelledLine> all = LabelledLine.read(trainingFiles());
-    List<LabelledLine> train = all.stream().filter(l -> !l.dev()).toList();
-    List<LabelledLine> dev = all.stream().filter(LabelledLine::dev).toList();
-    System.out.printf(Locale.ROOT, "%d training lines, %d dev lines%n", train.size(), dev.size());
-    long start = System.nanoTime();
-    float[][] xTrain = embed(train);
-    float[][] xDev = embed(dev);
-    System.out.printf(Locale.ROOT, "embedded in %.1f s%n", (System.nanoTime() - start) / 1e9);
-    SemanticHeads.Head kind = Network.fit(xTrain, train.stream().map(l -> KINDS.indexOf(l.kind())).toList(), KINDS, 1, false);
-    List<Integer> crisisRows = indexesWhere(train, LabelledLine::crisis);
-    SemanticHeads.Head severity = Network.fit(rows(xTrain, crisisRows),
-        crisisRows.stream().map(i -> SEVERITIES.indexOf(train.get(i).severity())).toList(), SEVERITIES, 2, true);
-    SemanticHeads.Head abuse = Network.fit(xTrain, train.stream().map(l -> ABUSE.indexOf(l.abuseKind())).toList(), ABUSE, 3, false);
-    CrisisClassifier lexical = CrisisClassifier.train(train.stream()
-        .map(l -> new CrisisClassifier.Example(lexicalLabel(l), l.text())).toList());
+    List<Path> files = trainingFiles();
+    List<LabelledLine> all = LabelledLine.read(files);
+    String digest = digest(files);
+    float[][] x = EmbeddingCache.load(EMBEDDINGS, digest + SentenceEncoder.RECIPE, all, SemanticTraining::embed);
+    List<List<Integer>> folds = WriterFolds.of(all);
+    System.out.printf(Locale.ROOT, "%d lines from %d writers in %d folds%n", all.size(), files.size(), folds.size());
+    List<Thresholds.Scored> outOfFold = Thresholds.Scored.load(READINGS, digest + SentenceEncoder.RECIPE + Network.SHAPE, all,
+        () -> outOfWriter(all, x, folds));
+    Thresholds chosen = Thresholds.choose(outOfFold);
+    List<Integer> every = WriterFolds.complement(List.of(), all.size());
+    SemanticHeads.Head kind = Network.fit(rows(x, every), every.stream().map(i -> KINDS.indexOf(all.get(i).kind())).toList(), KINDS, 1, false);
+    List<Integer> crisisRows = indexesWhere(all, LabelledLine::crisis);
+    SemanticHeads.Head severity = Network.fit(rows(x, crisisRows),
+        crisisRows.stream().map(i -> SEVERITIES.indexOf(all.get(i).severity())).toList(), SEVERITIES, 2, true);
+    SemanticHeads.Head abuse = Network.fit(x, all.stream().map(l -> ABUSE.indexOf(l.abuseKind())).toList(), ABUSE, 3, false);
     try (java.io.OutputStream out = Files.newOutputStream(LEXICAL_OUT)) {
-      lexical.write(out);
+      lexical(all, every).write(out);
     }
-    Thresholds chosen = Thresholds.choose(new SemanticHeads(kind, severity, abuse, lexical, java.util.Map.of()), xDev, dev);
-    write(kind, severity, abuse, chosen, digest(trainingFiles()), train.size(), dev.size());
+    write(kind, severity, abuse, chosen, digest, all.size(), folds.size());
     System.out.println("wrote " + OUT + ": " + chosen);
+  }
+
+  /** Each line as read by heads fitted without its writer's fold; the folds fitted two at a time. */
+  private static List<Thresholds.Scored> outOfWriter(List<LabelledLine> all, float[][] x, List<List<Integer>> folds) {
+    long start = System.nanoTime();
+    Thresholds.Scored[] outOfFold = new Thresholds.Scored[all.size()];
+    folds.parallelStream().forEach(fold -> {
+      SemanticHeads heads = fitWithoutSeverity(all, x, WriterFolds.complement(fold, all.size()));
+      for (int i : fold) outOfFold[i] = Thresholds.Scored.of(all.get(i), heads, x[i]);
+    });
+    System.out.printf(Locale.ROOT, "out-of-writer readings in %.0f s%n", (System.nanoTime() - start) / 1e9);
+    return List.of(outOfFold);
+  }
+
+  /** The kind and abuse heads and the word features fitted on {@code rows} (the severity head is not needed to choose thresholds). */
+  private static SemanticHeads fitWithoutSeverity(List<LabelledLine> all, float[][] x, List<Integer> rows) {
+    SemanticHeads.Head kind = Network.fit(rows(x, rows), rows.stream().map(i -> KINDS.indexOf(all.get(i).kind())).toList(), KINDS, 1, false);
+    SemanticHeads.Head abuse = Network.fit(rows(x, rows), rows.stream().map(i -> ABUSE.indexOf(all.get(i).abuseKind())).toList(), ABUSE, 3, false);
+    return new SemanticHeads(kind, null, abuse, lexical(all, rows), java.util.Map.of());
+  }
+
+  private static CrisisClassifier lexical(List<LabelledLine> all, List<Integer> rows) {
+    return CrisisClassifier.train(rows.stream().map(all::get)
+        .map(l -> new CrisisClassifier.Example(lexicalLabel(l), l.text())).toList());
   }
 
   /** The word-feature classifier's label for a line: benign, abuse or crisis-&lt;kind&gt;. */
@@ -76,6 +103,7 @@ public final class SemanticTraining {
 
   static float[][] embed(List<LabelledLine> lines) {
     SentenceEncoder encoder = SentenceEncoder.bundled();
+    System.out.printf(Locale.ROOT, "embedding %d lines (a few minutes; kept for the next run)%n", lines.size());
     float[][] x = new float[lines.size()][];
     for (int from = 0; from < lines.size(); from += 32) {
       List<String> batch = lines.subList(from, Math.min(lines.size(), from + 32)).stream().map(LabelledLine::text).toList();
@@ -91,7 +119,7 @@ public final class SemanticTraining {
     return rows;
   }
 
-  private static float[][] rows(float[][] x, List<Integer> rows) {
+  static float[][] rows(float[][] x, List<Integer> rows) {
     return rows.stream().map(i -> x[i]).toArray(float[][]::new);
   }
 
@@ -112,17 +140,19 @@ public final class SemanticTraining {
   }
 
   private static void write(SemanticHeads.Head kind, SemanticHeads.Head severity, SemanticHeads.Head abuse,
-                            Thresholds t, String digest, int trained, int dev) throws IOException {
+                            Thresholds t, String digest, int trained, int folds) throws IOException {
     StringBuilder out = new StringBuilder();
     out.append("# The semantic layer's heads, written by SemanticTraining: do not edit by hand.\n");
-    out.append("# Fitted on ").append(trained).append(" training lines; thresholds chosen on ").append(dev)
-        .append(" dev lines: ").append(t).append('\n');
+    out.append("# Fitted on ").append(trained).append(" training lines; thresholds chosen on their readings by heads")
+        .append(" fitted without their writers (").append(folds).append(" folds): ").append(t).append('\n');
+    out.append("# ").append(Thresholds.lastReport()).append('\n');
     out.append("digest\t").append(digest).append('\n');
     out.append("urgent\t").append(t.urgent()).append('\n');
     out.append("check-in\t").append(t.checkIn()).append('\n');
     out.append("abuse\t").append(t.abuse()).append('\n');
     out.append("not-abuse\t").append(t.notAbuse()).append('\n');
     out.append("not-crisis\t").append(t.notCrisis()).append('\n');
+    out.append("not-crisis-high\t").append(t.notCrisisHigh()).append('\n');
     out.append("quiet\t").append(t.quiet()).append('\n');
     append(out, "kind", kind);
     append(out, "severity", severity);
@@ -152,10 +182,12 @@ public final class SemanticTraining {
    */
   static final class Network {
     static final int HIDDEN = 96;
-    static final int EPOCHS = 40;
+    static final int EPOCHS = 20;
     static final int BATCH = 32;
     static final double RATE = 1e-3;
     static final double L2 = 1e-4;
+    /** What the heads are: readings kept for training are reused only while this stays the same. */
+    static final String SHAPE = "hidden " + HIDDEN + ", epochs " + EPOCHS + ", batch " + BATCH + ", rate " + RATE + ", l2 " + L2;
 
     /** {@code balanced}: classes weighted to count alike (else each line counts once, so the head keeps their priors). */
     static SemanticHeads.Head fit(float[][] x, List<Integer> y, List<String> classes, long seed, boolean balanced) {

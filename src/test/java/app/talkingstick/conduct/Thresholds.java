@@ -7,28 +7,78 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The semantic layer's thresholds, chosen on the dev split for the whole screening (the rules and the
- * heads together): the lowest that keep within the benign budgets, so the most crises are found.
+ * The semantic layer's thresholds, chosen for the whole screening (the rules and the heads together) on
+ * every training line as read by heads fitted without its writer ({@link WriterFolds}): the lowest
+ * that keep within the benign budgets, so the most crises are found.
  */
-record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, double notCrisis, double quiet) {
+record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, double notCrisis, double notCrisisHigh,
+                  double quiet) {
 
-  /** Budgets on dev, kept under the issue's (benign alerted 5%, distress alerted 20%, benign refused 1%). */
+  /**
+   * Budgets on the out-of-writer readings: the issue's limits less a tenth (benign alerted 5%, benign
+   * refused 1%), the urgent tier within half the benign budget, distress within 15% (the issue allows 20%).
+   */
   static final double BENIGN_ALERTED = 0.045;
   static final double DISTRESS_ALERTED = 0.15;
   static final double BENIGN_URGENT = 0.025;
-  static final double BENIGN_REFUSED = 0.015;
+  static final double BENIGN_REFUSED = 0.009;
   /**
-   * Of the crises the rules find on dev, at most this share may be dropped as surely none by the learned layer
-   * (only concerns are ever dropped: intent, plans, means and times stand).
+   * Of the crises the rules find, at most this share may be dropped as surely none by the learned layer
+   * when the rules saw only a concern.
    */
   static final double CRISIS_DROPPED = 0.01;
+  /** The same, half as many, when the rules saw intent, a plan, means or a time; an imminent crisis is never dropped. */
+  static final double HIGH_DROPPED = 0.005;
   /** Of the abuse the lists catch on dev, at most this share may be let through as surely not abuse. */
   static final double ABUSE_LET_THROUGH = 0.03;
 
-  static Thresholds choose(SemanticHeads heads, float[][] x, List<LabelledLine> dev) {
+  /** A training line as heads fitted without its writer read it. */
+  record Scored(LabelledLine line, double crisis, double abuse, double quietness) {
+    static Scored of(LabelledLine line, SemanticHeads heads, float[] x) {
+      CrisisClassifier.Prediction words = heads.words(line.text());
+      double[] p = heads.likelihoods(x, words);
+      return new Scored(line, p[0], p[1], Math.max(words.crisisProbability(), words.abuseProbability()));
+    }
+
+    /** The readings kept in {@code file} when written for {@code key} and as many lines, else computed and kept. */
+    static List<Scored> load(java.nio.file.Path file, String key, List<LabelledLine> lines,
+                             java.util.function.Supplier<List<Scored>> compute) {
+      try {
+        if (java.nio.file.Files.exists(file)) {
+          List<String> kept = java.nio.file.Files.readAllLines(file);
+          if (kept.size() == lines.size() + 1 && kept.get(0).equals(key)) {
+            List<Scored> out = new java.util.ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+              String[] f = kept.get(i + 1).split("\t");
+              out.add(new Scored(lines.get(i), Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])));
+            }
+            return out;
+          }
+        }
+        List<Scored> out = compute.get();
+        StringBuilder text = new StringBuilder(key).append('\n');
+        for (Scored s : out) text.append(s.crisis()).append('\t').append(s.abuse()).append('\t').append(s.quietness()).append('\n');
+        java.nio.file.Files.writeString(file, text);
+        return out;
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static String lastReport = "";
+
+  /** The figures of the last choice, on the readings it was made on. */
+  static String lastReport() {
+    return lastReport;
+  }
+
+  static Thresholds choose(List<Scored> scored) {
+    List<LabelledLine> dev = scored.stream().map(Scored::line).toList();
     CrisisDetector rules = CrisisDetector.defaults();
     boolean[] rulesCrisis = new boolean[dev.size()];
     boolean[] rulesConcern = new boolean[dev.size()];
+    boolean[] rulesHigh = new boolean[dev.size()];
     boolean[] rulesRefuse = new boolean[dev.size()];
     double[] crisis = new double[dev.size()];
     double[] abuse = new double[dev.size()];
@@ -40,17 +90,19 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
       Optional<CrisisSignal> found = rules.detect(text);
       rulesCrisis[i] = found.isPresent();
       rulesConcern[i] = found.map(c -> c.severity() == CrisisSignal.Severity.CONCERN).orElse(false);
+      rulesHigh[i] = found.map(c -> c.severity() == CrisisSignal.Severity.HIGH).orElse(false);
       Verdict v = policy.evaluate(ChannelKind.GROUP, text, policy.newMember(now), now, Set.of(), Optional.empty()).verdict();
       rulesRefuse[i] = v.action() == Verdict.Action.BLOCK || v.action() == Verdict.Action.HOLD;
-      CrisisClassifier.Prediction words = heads.words(text);
-      quietness[i] = Math.max(words.crisisProbability(), words.abuseProbability());
-      SemanticHeads.Reading r = heads.read(x[i], words);
-      crisis[i] = r.crisis();
-      abuse[i] = r.abuse();
+      quietness[i] = scored.get(i).quietness();
+      crisis[i] = scored.get(i).crisis();
+      abuse[i] = scored.get(i).abuse();
     }
     double notCrisis = highest(t -> rate(dev, "crisis", i -> rulesConcern[i] && crisis[i] < t)
         <= CRISIS_DROPPED * rate(dev, "crisis", i -> rulesCrisis[i]));
-    java.util.function.IntPredicate byRules = i -> rulesCrisis[i] && (!rulesConcern[i] || crisis[i] >= notCrisis);
+    double notCrisisHigh = highest(t -> rate(dev, "crisis", i -> rulesHigh[i] && crisis[i] < t)
+        <= HIGH_DROPPED * rate(dev, "crisis", i -> rulesCrisis[i]));
+    java.util.function.IntPredicate byRules = i -> rulesCrisis[i] && (rulesConcern[i] ? crisis[i] >= notCrisis
+        : !rulesHigh[i] || crisis[i] >= notCrisisHigh);
     double checkIn = lowest(t -> rate(dev, "benign", i -> byRules.test(i) || crisis[i] >= t) <= BENIGN_ALERTED
         && rate(dev, "distress", i -> byRules.test(i) || crisis[i] >= t) <= DISTRESS_ALERTED, 0.05);
     double urgent = lowest(t -> rate(dev, "benign", i -> byRules.test(i) || crisis[i] >= t) <= BENIGN_URGENT, checkIn);
@@ -60,14 +112,16 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
         && rate(dev, "distress", refused(rulesRefuse, abuse, crisis, t, notAbuse, checkIn)) <= BENIGN_REFUSED * 2, 0.3);
     double quiet = quietest(dev, quietness, rulesCrisis, i -> byRules.test(i) || crisis[i] >= checkIn,
         refused(rulesRefuse, abuse, crisis, abuseAt, notAbuse, checkIn));
-    Thresholds chosen = new Thresholds(urgent, checkIn, abuseAt, notAbuse, notCrisis, quiet);
+    Thresholds chosen = new Thresholds(urgent, checkIn, abuseAt, notAbuse, notCrisis, notCrisisHigh, quiet);
     for (int i = 0; i < dev.size(); i++) {
       if (!rulesCrisis[i] && quietness[i] < quiet) { // settled by the word features, sure of neither crisis nor abuse
         crisis[i] = 0;
         abuse[i] = 0;
       }
     }
-    report("dev", dev, i -> byRules.test(i) || crisis[i] >= checkIn, refused(rulesRefuse, abuse, crisis, abuseAt, notAbuse, checkIn));
+    lastReport = report("out-of-writer dev", dev, i -> byRules.test(i) || crisis[i] >= checkIn,
+        refused(rulesRefuse, abuse, crisis, abuseAt, notAbuse, checkIn));
+    System.out.println(lastReport);
     return chosen;
   }
 
@@ -123,10 +177,10 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
     return n == 0 ? 0 : (double) hits / n;
   }
 
-  static void report(String name, List<LabelledLine> lines, java.util.function.IntPredicate alerted,
-                     java.util.function.IntPredicate keptOut) {
-    System.out.printf(Locale.ROOT, "%s: crisis recall %.1f%%, benign alerted %.1f%%, distress alerted %.1f%%,"
-            + " abuse kept out %.1f%%, benign refused %.1f%%%n", name,
+  static String report(String name, List<LabelledLine> lines, java.util.function.IntPredicate alerted,
+                       java.util.function.IntPredicate keptOut) {
+    return String.format(Locale.ROOT, "%s: crisis recall %.1f%%, benign alerted %.1f%%, distress alerted %.1f%%,"
+            + " abuse kept out %.1f%%, benign refused %.1f%%", name,
         100 * rate(lines, "crisis", alerted), 100 * rate(lines, "benign", alerted), 100 * rate(lines, "distress", alerted),
         100 * rate(lines, "abuse", i -> keptOut.test(i) || alerted.test(i)), 100 * rate(lines, "benign", keptOut));
   }
@@ -134,6 +188,6 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
   @Override
   public String toString() {
     return String.format(Locale.ROOT, "urgent %.3f, check-in %.3f, abuse %.3f, not-abuse %.3f, not-crisis %.3f,"
-        + " quiet %.3f", urgent, checkIn, abuse, notAbuse, notCrisis, quiet);
+        + " not-crisis-high %.3f, quiet %.3f", urgent, checkIn, abuse, notAbuse, notCrisis, notCrisisHigh, quiet);
   }
 }
