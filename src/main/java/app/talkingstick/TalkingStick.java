@@ -116,17 +116,19 @@ public final class TalkingStick implements AutoCloseable {
   }
 
   /**
-   * A one-off after V9: rows written before it held group messages, escalation notes and mute reasons
-   * in the clear; they are sealed here in batches (a start that finds none does nothing).
+   * A one-off after V9: rows written before it held group messages, escalation notes, mute reasons and
+   * audit reasons in the clear; they are sealed here in batches (a start that finds none does nothing).
+   * audit_log's trigger allows this one update since V10.
    */
   private static void sealPlaintextAtRest(Services services) {
     int batch = 500;
     long messages = GroupMessageStore.sealPlaintext(services.pool(), services.channelCipher(), batch).await();
     long notes = app.talkingstick.safety.EscalationStore.sealPlaintext(services.pool(), services.channelCipher(), batch).await();
     long reasons = app.talkingstick.safety.ModerationStore.sealPlaintext(services.pool(), services.channelCipher(), batch).await();
-    if (messages + notes + reasons > 0) {
-      LOG.info("Sealed what was stored in the clear: {} group message(s), {} escalation note(s), {} mute reason(s)",
-          messages, notes, reasons);
+    long audit = app.talkingstick.audit.AuditLog.sealPlaintext(services.pool(), services.channelCipher(), batch).await();
+    if (messages + notes + reasons + audit > 0) {
+      LOG.info("Sealed what was stored in the clear: {} group message(s), {} escalation note(s), {} mute reason(s),"
+          + " {} audit reason(s)", messages, notes, reasons, audit);
     }
   }
 

@@ -6,9 +6,12 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The append-only record of moderation acts, automatic or human. The table refuses updates and
  * deletes (a trigger), so this class only ever inserts and reads. A reason (a therapist's words)
- * is stored only sealed with the channel keys, bound to its entry's group, actor, action and member;
- * entries written before V9 keep their reason in the clear (the trigger forbids sealing them later).
+ * is stored only sealed with the channel keys, bound to its entry's group, actor, action and member.
+ * Entries written before V9 held their reason in the clear: {@link #sealPlaintext} seals them at start,
+ * the one update the trigger allows (V10: plaintext to NULL, the sealed columns from NULL to a value,
+ * nothing else changed).
  */
 public final class AuditLog {
   private AuditLog() {}
@@ -67,6 +72,13 @@ public final class AuditLog {
           + " FROM audit_log l LEFT JOIN group_members m ON m.id = l.member_id"
           + " WHERE l.group_id = $1 AND l.id > $2 ORDER BY l.id LIMIT $3";
 
+  private static final String PLAINTEXT_REASONS =
+      "SELECT id, group_id, actor_id, action, member_id, reason FROM audit_log"
+          + " WHERE id > $1 AND reason IS NOT NULL AND reason_ciphertext IS NULL ORDER BY id LIMIT $2";
+  private static final String SEAL_REASON =
+      "UPDATE audit_log SET reason = NULL, reason_ciphertext = $2, reason_nonce = $3, reason_key_id = $4"
+          + " WHERE id = $1 AND reason IS NOT NULL AND reason_ciphertext IS NULL";
+
   public static Future<Void> record(SqlClient client, Entry e) {
     Sealed sealed = null;
     if (e.reason() != null) {
@@ -80,6 +92,33 @@ public final class AuditLog {
             sealed == null ? null : Buffer.buffer(sealed.ciphertext()), sealed == null ? null : Buffer.buffer(sealed.nonce()),
             sealed == null ? null : sealed.keyId()))
         .mapEmpty();
+  }
+
+  /**
+   * Seals the reasons stored in the clear before V9, {@code batch} entries at a time (by id, so it ends
+   * whatever happens to a row meanwhile), and empties their plaintext; completes with how many it sealed.
+   * A one-off at start: once done it finds no entry.
+   */
+  public static Future<Long> sealPlaintext(Pool pool, ChannelCipher cipher, int batch) {
+    return sealPlaintext(pool, cipher, batch, 0L, 0L);
+  }
+
+  private static Future<Long> sealPlaintext(Pool pool, ChannelCipher cipher, int batch, long afterId, long done) {
+    return pool.preparedQuery(PLAINTEXT_REASONS).execute(Tuple.of(afterId, batch)).compose(rows -> {
+      if (rows.size() == 0) return Future.succeededFuture(done);
+      List<Tuple> updates = new ArrayList<>();
+      long last = afterId;
+      for (Row r : rows) {
+        Sealed sealed = cipher.seal(r.getString("reason"),
+            context(r.getUUID("group_id"), r.getUUID("actor_id"), r.getString("action"), r.getUUID("member_id")));
+        updates.add(Tuple.of(r.getLong("id"), Buffer.buffer(sealed.ciphertext()), Buffer.buffer(sealed.nonce()),
+            sealed.keyId()));
+        last = Math.max(last, r.getLong("id"));
+      }
+      long next = last;
+      return pool.preparedQuery(SEAL_REASON).executeBatch(updates)
+          .compose(v -> sealPlaintext(pool, cipher, batch, next, done + rows.size()));
+    });
   }
 
   private static byte[] context(UUID groupId, UUID actorId, String action, UUID memberId) {
@@ -106,7 +145,7 @@ public final class AuditLog {
     });
   }
 
-  /** The entry's reason: opened, or as written before V9; null when no loaded key opens it. */
+  /** The entry's reason: opened, or as written before V9 (until a start seals it); null when no loaded key opens it. */
   private static String reason(ChannelCipher cipher, Row r) {
     if (r.getBuffer("reason_ciphertext") == null) return r.getString("reason");
     try {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.talkingstick.channel.ChannelKeys;
@@ -163,6 +164,78 @@ class GroupSealedAtRestTest {
     }
   }
 
+  /** Runs a statement that audit_log's trigger must refuse, and says so. */
+  private static void refused(TestServer server, String statement) {
+    Throwable refusal = assertThrows(Throwable.class, () -> server.sql(statement), statement);
+    assertTrue(String.valueOf(refusal.getMessage()).contains("append-only"), statement + ": " + refusal);
+  }
+
+  @Test
+  void theAuditLogAllowsOnlyTheSealingOfAReasonWrittenInTheClear(Vertx vertx) {
+    try (TestServer server = TestServer.start()) {
+      Api api = new Api(vertx, server.port());
+      try (RoomFixture room = room(server, api, vertx)) {
+        // as a server before V9 left it (planted after this server's start-up sealing)
+        String actor = room.therapist.session.id().toString();
+        String other = room.clients.get(0).session.id().toString();
+        server.sql("INSERT INTO audit_log (group_id, actor_id, action, member_id, reason) VALUES ('" + room.groupId + "', '"
+            + actor + "', 'legacy-removed', '" + room.clients.get(1).memberId + "', 'kept saying the password')");
+        long id = one(server, "SELECT id FROM audit_log WHERE action = 'legacy-removed'").getLong(0);
+        String row = " WHERE id = " + id;
+        String seal = "reason = NULL, reason_ciphertext = '\\x01', reason_nonce = '\\x000102030405060708090a0b',"
+            + " reason_key_id = 'k'";
+        long total = one(server, "SELECT count(*) FROM audit_log").getLong(0);
+
+        // anything but exactly the sealing, on an entry in the clear
+        refused(server, "UPDATE audit_log SET actor_id = '" + other + "'" + row);
+        refused(server, "UPDATE audit_log SET " + seal + ", actor_id = '" + other + "'" + row);
+        refused(server, "UPDATE audit_log SET " + seal + ", action = 'unmuted'" + row);
+        refused(server, "UPDATE audit_log SET " + seal + ", at = at - interval '1 day'" + row);
+        refused(server, "UPDATE audit_log SET " + seal + ", member_id = NULL" + row);
+        refused(server, "UPDATE audit_log SET " + seal + ", details = '{\"x\": 1}'" + row);
+        refused(server, "UPDATE audit_log SET " + seal + ", id = id + 1000" + row);
+        refused(server, "UPDATE audit_log SET reason = 'something kinder'" + row);
+        refused(server, "UPDATE audit_log SET reason = ''" + row.replace("WHERE", "WHERE reason_ciphertext IS NULL AND"));
+        refused(server, "UPDATE audit_log SET reason = '', reason_ciphertext = '\\x01',"
+            + " reason_nonce = '\\x000102030405060708090a0b', reason_key_id = 'k'" + row);
+        refused(server, "UPDATE audit_log SET reason = NULL" + row);
+        refused(server, "UPDATE audit_log SET reason = NULL, reason_ciphertext = '\\x01'" + row);
+        refused(server, "DELETE FROM audit_log" + row);
+        refused(server, "DELETE FROM audit_log");
+        refused(server, "UPDATE audit_log SET action = 'x'");
+        assertThrows(Throwable.class, () -> server.sql("TRUNCATE audit_log"));
+        assertEquals("kept saying the password", one(server, "SELECT reason FROM audit_log" + row).getString(0));
+
+        // the sealing itself (what a start does), then nothing more on that entry
+        assertEquals(1L, app.talkingstick.audit.AuditLog.sealPlaintext(server.server().services().pool(),
+            server.server().services().channelCipher(), 500).await());
+        Row sealed = one(server, "SELECT reason, reason_ciphertext, reason_nonce, reason_key_id, action, actor_id FROM audit_log"
+            + row);
+        assertNull(sealed.getString("reason"));
+        assertSealed(sealed.getBuffer("reason_ciphertext"), "kept saying the password");
+        assertEquals("legacy-removed", sealed.getString("action"));
+        assertEquals(actor, sealed.getUUID("actor_id").toString());
+        refused(server, "UPDATE audit_log SET reason = 'kept saying the password', reason_ciphertext = NULL,"
+            + " reason_nonce = NULL, reason_key_id = NULL" + row);
+        refused(server, "UPDATE audit_log SET reason_ciphertext = NULL, reason_nonce = NULL, reason_key_id = NULL" + row);
+        refused(server, "UPDATE audit_log SET reason_ciphertext = NULL" + row);
+        refused(server, "UPDATE audit_log SET reason_ciphertext = '\\x02'" + row);
+        refused(server, "UPDATE audit_log SET reason_key_id = 'other'" + row);
+        refused(server, "UPDATE audit_log SET action = 'x'" + row);
+        refused(server, "DELETE FROM audit_log" + row);
+        assertEquals(total, one(server, "SELECT count(*) FROM audit_log").getLong(0), "nothing erased");
+        assertEquals(0L, one(server, "SELECT count(*) FROM audit_log WHERE reason IS NOT NULL").getLong(0));
+        assertEquals(0L, app.talkingstick.audit.AuditLog.sealPlaintext(server.server().services().pool(),
+            server.server().services().channelCipher(), 500).await(), "a second run finds nothing");
+
+        JsonArray entries = api.get("/api/groups/" + room.groupId + "/audit", room.therapist.session.accessToken())
+            .json().getJsonArray("entries");
+        assertTrue(entries.stream().map(e -> (JsonObject) e).anyMatch(e -> "legacy-removed".equals(e.getString("action"))
+            && "kept saying the password".equals(e.getString("reason"))), entries.encode());
+      }
+    }
+  }
+
   @Test
   void rowsStoredInTheClearAreSealedAtStartAndOldKeysStillOpenAfterARotation(Vertx vertx) throws Exception {
     Path dataDir = TestServer.tempDir();
@@ -187,6 +260,9 @@ class GroupSealedAtRestTest {
           + "', " + (seq + 1) + ", '" + room.clients.get(1).memberId + "', 'legacy-1', 'written before sealing')");
       first.sql("INSERT INTO member_mutes (member_id, until, reason) VALUES ('" + room.clients.get(1).memberId
           + "', now() + interval '1 hour', 'an old plain reason')");
+      first.sql("INSERT INTO audit_log (group_id, actor_id, action, member_id, reason, at) VALUES ('" + room.groupId
+          + "', '" + room.therapist.session.id() + "', 'legacy-muted', '" + room.clients.get(1).memberId
+          + "', 'an old plain audit reason', '2020-01-02T03:04:05.123456Z')");
       room.close();
     }
     Files.createDirectories(dataDir.resolve("keys"));
@@ -200,6 +276,22 @@ class GroupSealedAtRestTest {
       Row legacy = one(second, "SELECT ciphertext, key_id FROM group_messages WHERE client_msg_id = 'legacy-1'");
       assertSealed(legacy.getBuffer("ciphertext"), "written before sealing");
       assertEquals(newId, legacy.getString("key_id"));
+      assertEquals(0L, one(second, "SELECT count(*) FROM audit_log WHERE reason IS NOT NULL").getLong(0), "sealed at start");
+      Row audit = one(second, "SELECT actor_id, member_id, at, reason_ciphertext, reason_nonce, reason_key_id FROM audit_log"
+          + " WHERE action = 'legacy-muted'");
+      assertSealed(audit.getBuffer("reason_ciphertext"), "an old plain audit reason");
+      assertEquals(12, audit.getBuffer("reason_nonce").length());
+      assertEquals(newId, audit.getString("reason_key_id"));
+      assertEquals(room.therapist.session.id(), audit.getUUID("actor_id"), "the rest of the entry as written");
+      assertEquals(room.clients.get(1).memberId, audit.getUUID("member_id"));
+      assertEquals(java.time.Instant.parse("2020-01-02T03:04:05.123456Z"), audit.getOffsetDateTime("at").toInstant());
+      JsonArray entries = api.get("/api/groups/" + room.groupId + "/audit", again.therapist.session.accessToken())
+          .json().getJsonArray("entries");
+      JsonObject legacyEntry = entries.stream().map(e -> (JsonObject) e).filter(e -> "legacy-muted".equals(e.getString("action")))
+          .findFirst().orElseThrow(() -> new AssertionError(entries.encode()));
+      assertEquals("an old plain audit reason", legacyEntry.getString("reason"), "reads back the same");
+      assertEquals(room.clients.get(1).memberId.toString(), legacyEntry.getString("memberId"));
+      assertEquals("2020-01-02T03:04:05.123456Z", legacyEntry.getString("at"));
       assertEquals("an old plain reason", new ModerationStore(second.server().services().pool(),
           second.server().services().channelCipher()).muteReason(room.clients.get(1).memberId).await().orElseThrow());
 
