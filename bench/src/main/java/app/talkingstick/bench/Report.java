@@ -429,7 +429,8 @@ final class Report {
     for (int i = 0; i < runs.size(); i++) anyAlerts |= runs.getJsonObject(i).containsKey("crisisAlerts");
     if (anyAlerts) {
       b.append("\n## Crisis alerts under load (CRISIS_EVERY=").append(settings.getValue("crisisEvery")).append(")\n\n");
-      b.append("Every ").append(settings.getValue("crisisEvery")).append("th message of each client is a crisis text"
+      b.append("One message in ").append(settings.getValue("crisisEvery")).append(" of each client (every ")
+          .append(settings.getValue("crisisEvery")).append("-th) is a crisis text"
           + " (clients offset so that the crises are spread over time); each room's therapist socket registers its inbox."
           + " Latency is from the crisis text's intended send time to the `crisis` alert on the therapist's inbox, matched"
           + " by `seq`; a crisis text answered ok with no alert within 10 s is missing. Counts are for texts intended in"
