@@ -15,6 +15,7 @@
 #   PEERS (default ws,socketio,talkingstick,talkingstick-bare) SERVER_CPU (0) GEN_CPU (1)
 #   SERVER_JAVA_OPTS GEN_JAVA_OPTS SKIP_BUILD=1 KEEP_WORK=1 BASE_PORT (19100)
 #   SERVER_JAR (a prebuilt server jar; the server build is skipped)
+#   CRISIS_EVERY (TalkingStick: one message in N of each client a crisis text, inbox alerts timed; 0: off)
 set -Eeuo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -53,7 +53,7 @@ public final class Bench {
     final boolean durable;
     final Target target;
 
-    Peer(Map<String, String> spec) {
+    Peer(Map<String, String> spec, Settings settings) {
       name = require(spec, "name");
       kind = require(spec, "kind");
       unavailable = spec.get("unavailable");
@@ -66,7 +66,8 @@ public final class Bench {
         case "ws" -> new WsTarget(name, host, port);
         case "socketio" -> new SocketIoTarget(name, host, port);
         case "talkingstick" -> new TalkingStickTarget(name, host, port,
-            System.getenv("TS_ADMIN_USERNAME"), System.getenv("TS_ADMIN_PASSWORD"));
+            System.getenv("TS_ADMIN_USERNAME"), System.getenv("TS_ADMIN_PASSWORD"),
+            settings.crisisEvery > 0 && durable); // the bare profile screens nothing: no alerts to wait for
         default -> throw new IllegalArgumentException("unknown peer kind " + kind + " (ws, socketio, talkingstick)");
       };
     }
@@ -108,16 +109,16 @@ public final class Bench {
   public static void main(String[] args) throws Exception {
     List<Peer> peers = new ArrayList<>();
     Path out = null;
+    Settings settings = new Settings(System.getenv());
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--peer" -> peers.add(new Peer(spec(args[++i])));
+        case "--peer" -> peers.add(new Peer(spec(args[++i]), settings));
         case "--out" -> out = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
     if (peers.isEmpty()) throw new IllegalArgumentException("give at least one --peer name=…,kind=…,port=…,pid=…");
     if (out == null) out = Path.of("results", "bench-" + System.currentTimeMillis());
-    Settings settings = new Settings(System.getenv());
     Bench bench = new Bench(settings, peers);
     int code = 0;
     try {
@@ -291,11 +292,12 @@ public final class Bench {
     Set<Long> serverPids = ProcStats.tree(roots, children);
     Set<Long> dbPids = ProcStats.tree(dbOnly, children);
 
+    int crisisEvery = target.alertsOnCrisis() ? settings.crisisEvery : 0;
     long start = System.nanoTime() + 300_000_000L;
     long windowStart = start + TimeUnit.SECONDS.toNanos(warmupS);
     long windowEnd = windowStart + TimeUnit.SECONDS.toNanos(durationS);
     Future.all(shards.stream().map(s -> s.call(() ->
-        s.onStartLoad(EPOCH, start, windowStart, windowEnd, rate, settings.payloadBytes, rooms))).toList()).await();
+        s.onStartLoad(EPOCH, start, windowStart, windowEnd, rate, settings.payloadBytes, rooms, crisisEvery))).toList()).await();
 
     sleepUntil(windowStart);
     log("%s: %s #%d: measured window from %s (by intended send time), to line up with server and GC logs",
@@ -324,14 +326,15 @@ public final class Bench {
     long drainEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.drainS);
     double drainedAfter = -1;
     while (System.nanoTime() < drainEnd) {
-      long[] sum = new long[4];
+      long[] sum = new long[5];
       for (Shard s : shards) {
         long[] pr = s.call(s::onProgress).await();
-        for (int i = 0; i < 4; i++) sum[i] += pr[i];
+        for (int i = 0; i < 5; i++) sum[i] += pr[i];
       }
       boolean delivered = sum[1] >= sum[0];
       boolean answered = !target.acknowledges() || sum[3] >= sum[2];
-      if (delivered && answered) {
+      boolean alerted = sum[4] == 0; // every crisis text answered ok has its alert, or its 10 s are up
+      if (delivered && answered && alerted) {
         drainedAfter = (System.nanoTime() - windowEnd) / 1e9;
         break;
       }
@@ -353,6 +356,7 @@ public final class Bench {
     }
     JsonObject result = Report.run(p.name, label, rep, rooms, members, rate, warmupS, durationS, total,
         cpu1 - cpu0, gen1 - gen0, gc1 - gc0, maxRss, maxTreeRss, connectS, drainedAfter, durable);
+    if (crisisEvery > 0) result.put("crisisAlerts", Report.alerts(total, crisisEvery));
     if (!dbOnly.isEmpty()) result.put("serverCpuCoresPostgres", Math.round((db1 - db0) / durationS * 1000) / 1000.0);
     if (machine0 >= 0) {
       double others = ((machine1 - machine0) - (cpu1 - cpu0) - (gen1 - gen0)) / durationS;

@@ -12,6 +12,8 @@ final class Counters {
   final Histogram ackLatency = new Histogram(MAX_MICROS, 3);
   /** How late the generator actually wrote each message behind its schedule, microseconds. */
   final Histogram scheduleLag = new Histogram(MAX_MICROS, 3);
+  /** Crisis alert latency (CRISIS_EVERY): intended send time of a crisis text to its alert on the therapist's inbox, microseconds. */
+  final Histogram alertLatency = new Histogram(MAX_MICROS, 3);
 
   /** Per second of the window (by intended send time): deliveries, those over {@link #SLOW_MICROS}, the slowest. */
   static final int TIMELINE_SECONDS = 3_600;
@@ -38,6 +40,21 @@ final class Counters {
   long unexpectedCloses;
   long sendFailures;
   String firstError;
+  // crisis texts (CRISIS_EVERY), computed at the end; all but the *Total ones for texts intended in the window
+  long crisisSentTotal;
+  long crisisSent;
+  long crisisShared;
+  long crisisKept;           // answered {ok, shared: false}: stored for the therapists only, delivered to nobody
+  long crisisRefused;
+  long crisisUnanswered;
+  long alertsReceived;       // within AlertLedger.MISSING_AFTER_NANOS of the intended send time
+  long alertsLate;           // after it (counted as missing too)
+  long alertsMissing;
+  long alertsMissingTotal;   // the whole run, warm-up included
+  long alertsUnmatched;      // alerts for no crisis text answered ok
+  long alertsDuplicate;
+  long checkIns;             // quiet check-in notices on the inbox (not alerts)
+  long keptButDelivered;     // receipts of a kept-private crisis text: must be 0
 
   static void record(Histogram h, long micros) {
     h.recordValue(Math.max(0, Math.min(MAX_MICROS, micros)));
@@ -61,6 +78,21 @@ final class Counters {
     latency.add(o.latency);
     ackLatency.add(o.ackLatency);
     scheduleLag.add(o.scheduleLag);
+    alertLatency.add(o.alertLatency);
+    crisisSentTotal += o.crisisSentTotal;
+    crisisSent += o.crisisSent;
+    crisisShared += o.crisisShared;
+    crisisKept += o.crisisKept;
+    crisisRefused += o.crisisRefused;
+    crisisUnanswered += o.crisisUnanswered;
+    alertsReceived += o.alertsReceived;
+    alertsLate += o.alertsLate;
+    alertsMissing += o.alertsMissing;
+    alertsMissingTotal += o.alertsMissingTotal;
+    alertsUnmatched += o.alertsUnmatched;
+    alertsDuplicate += o.alertsDuplicate;
+    checkIns += o.checkIns;
+    keptButDelivered += o.keptButDelivered;
     sent += o.sent;
     sentWindowIntended += o.sentWindowIntended;
     sentWindowActual += o.sentWindowActual;

@@ -75,6 +75,28 @@ final class Report {
     return o;
   }
 
+  /** The crisis texts of a run (CRISIS_EVERY) and the therapists' alerts for them. */
+  static JsonObject alerts(Counters k, int every) {
+    return new JsonObject()
+        .put("every", every)
+        .put("missingAfterSeconds", AlertLedger.MISSING_AFTER_NANOS / 1_000_000_000L)
+        .put("sentTotal", k.crisisSentTotal)
+        .put("sent", k.crisisSent)
+        .put("shared", k.crisisShared)
+        .put("keptForTherapists", k.crisisKept)
+        .put("refused", k.crisisRefused)
+        .put("unanswered", k.crisisUnanswered)
+        .put("received", k.alertsReceived)
+        .put("missing", k.alertsMissing)
+        .put("late", k.alertsLate)
+        .put("missingTotal", k.alertsMissingTotal)
+        .put("unmatchedAlerts", k.alertsUnmatched)
+        .put("duplicateAlerts", k.alertsDuplicate)
+        .put("checkIns", k.checkIns)
+        .put("keptButDelivered", k.keptButDelivered)
+        .put("latencyMs", Bench.histogram(k.alertLatency));
+  }
+
   /** The window's seconds (by intended send time) in which some delivery took over 50 ms: when stalls happened. */
   static JsonArray slowSeconds(Counters k, int durationS) {
     JsonArray a = new JsonArray();
@@ -117,6 +139,14 @@ final class Report {
       JsonObject d = r.getJsonObject("durable");
       s += String.format(Locale.ROOT, ", acked %d/%d, refused %d, in DB %s/%s", r.getLong("acked"), r.getLong("sentTotal"),
           r.getLong("nacked"), d.getValue("ackedFound"), d.getValue("acked"));
+    }
+    JsonObject a = r.getJsonObject("crisisAlerts");
+    if (a != null) {
+      JsonObject al = a.getJsonObject("latencyMs");
+      s += String.format(Locale.ROOT, ", crisis alerts %d of %d (%d shared, %d kept for therapists), missing %d (whole run %d),"
+              + " unmatched %d, alert p50 %s p99 %s max %s ms",
+          a.getLong("received"), a.getLong("sent"), a.getLong("shared"), a.getLong("keptForTherapists"), a.getLong("missing"),
+          a.getLong("missingTotal"), a.getLong("unmatchedAlerts"), al.getValue("p50"), al.getValue("p99"), al.getValue("max"));
     }
     if (r.getValue("serverCpuCoresPostgres") != null) s += String.format(Locale.ROOT, " (PostgreSQL %.2f)", r.getDouble("serverCpuCoresPostgres"));
     if (r.getValue("otherProcessesCpuCores") != null) s += String.format(Locale.ROOT, ", other processes %.2f cores", r.getDouble("otherProcessesCpuCores"));
@@ -207,6 +237,19 @@ final class Report {
         s.put("ackedMissingInDb", mine.stream().mapToLong(r -> r.getJsonObject("durable").getLong("ackedMissing", 0L)).sum());
         s.put("ackP99Ms", median(field(mine, r -> r.getJsonObject("ackLatencyMs").getValue("p99"))));
       }
+      List<JsonObject> alerted = mine.stream().filter(r -> r.containsKey("crisisAlerts")).toList();
+      if (!alerted.isEmpty()) {
+        s.put("crisisSent", alerted.stream().mapToLong(r -> r.getJsonObject("crisisAlerts").getLong("sent")).sum());
+        s.put("alertsReceived", alerted.stream().mapToLong(r -> r.getJsonObject("crisisAlerts").getLong("received")).sum());
+        s.put("alertsMissing", alerted.stream().mapToLong(r -> r.getJsonObject("crisisAlerts").getLong("missing")).sum());
+        s.put("alertsMissingTotal", alerted.stream().mapToLong(r -> r.getJsonObject("crisisAlerts").getLong("missingTotal")).sum());
+        s.put("alertP50Ms", median(field(alerted, r -> r.getJsonObject("crisisAlerts").getJsonObject("latencyMs").getValue("p50"))));
+        s.put("alertP99Ms", median(field(alerted, r -> r.getJsonObject("crisisAlerts").getJsonObject("latencyMs").getValue("p99"))));
+        s.put("worstAlertP99Ms", field(alerted, r -> r.getJsonObject("crisisAlerts").getJsonObject("latencyMs").getValue("p99"))
+            .stream().filter(x -> x != null).max(Double::compare).orElse(null));
+        s.put("alertMaxMs", field(alerted, r -> r.getJsonObject("crisisAlerts").getJsonObject("latencyMs").getValue("max"))
+            .stream().filter(x -> x != null).max(Double::compare).orElse(null));
+      }
       List<JsonObject> found = of(searches, name);
       if (!found.isEmpty()) {
         s.put("searchMaxDeliveriesPerSec", median(field(found, r -> r.getValue("maxDeliveriesPerSec"))));
@@ -252,6 +295,19 @@ final class Report {
         String.format(Locale.ROOT, "worst p99 %s ms, lost %s, acked %s of %s, refused %s, missing in DB %s", fmt(p99),
             ts.getValue("lost"), ts.getValue("acked"), ts.getValue("sent"), ts.getValue("refused"), ts.getValue("ackedMissingInDb")),
         ok));
+    if (settings.crisisEvery > 0) {
+      Double alertP99 = ts.getDouble("worstAlertP99Ms");
+      Long sentCrises = ts.getLong("crisisSent");
+      boolean alertsOk = sentCrises != null && sentCrises > 0 && alertP99 != null && alertP99 <= 1_000
+          && ts.getLong("alertsMissingTotal", 1L) == 0 && ts.getLong("alertsReceived", -1L).equals(sentCrises);
+      out.add(check("crisis alerts under the same load (1 message in " + settings.crisisEvery
+              + " a crisis text): p99 <= 1 s on the therapist's inbox in every run, none missing",
+          sentCrises == null ? "not measured" : String.format(Locale.ROOT,
+              "worst p99 %s ms (max %s), %s of %s alerted, missing %s (whole run %s)", fmt(alertP99),
+              fmt(ts.getValue("alertMaxMs")), ts.getValue("alertsReceived"), sentCrises, ts.getValue("alertsMissing"),
+              ts.getValue("alertsMissingTotal")),
+          sentCrises == null ? null : alertsOk));
+    }
     Double tsMax = ts.getDouble("searchMaxDeliveriesPerSec");
     if (tsMax == null) {
       out.add(check("rate search (RATE_SEARCH=1)", "not run", null));
@@ -368,6 +424,41 @@ final class Report {
     b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     JsonArray runs = results.getJsonArray("runs");
     for (int i = 0; i < runs.size(); i++) appendRun(b, i + 1, runs.getJsonObject(i));
+
+    boolean anyAlerts = false;
+    for (int i = 0; i < runs.size(); i++) anyAlerts |= runs.getJsonObject(i).containsKey("crisisAlerts");
+    if (anyAlerts) {
+      b.append("\n## Crisis alerts under load (CRISIS_EVERY=").append(settings.getValue("crisisEvery")).append(")\n\n");
+      b.append("One message in ").append(settings.getValue("crisisEvery")).append(" of each client (every ")
+          .append(settings.getValue("crisisEvery")).append("-th) is a crisis text"
+          + " (clients offset so that the crises are spread over time); each room's therapist socket registers its inbox."
+          + " Latency is from the crisis text's intended send time to the `crisis` alert on the therapist's inbox, matched"
+          + " by `seq`; a crisis text answered ok with no alert within 10 s is missing. Counts are for texts intended in"
+          + " the window; \"whole run\" includes the warm-up. A text the room kept for the therapists (`shared: false`)"
+          + " is not expected by the other members, so it is not lost.\n\n");
+      b.append("| # | peer | rep | crisis texts | shared / kept for therapists | refused / unanswered | alerts within 10 s | missing (whole run) | unmatched alerts | alert p50 ms | p99 ms | p99.9 ms | max ms | check-ins | kept but delivered |\n");
+      b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+      for (int i = 0; i < runs.size(); i++) {
+        JsonObject r = runs.getJsonObject(i);
+        JsonObject a = r.getJsonObject("crisisAlerts");
+        if (a == null) continue;
+        JsonObject al = a.getJsonObject("latencyMs");
+        b.append("| ").append(i + 1).append(" | ").append(r.getString("peer")).append(" | ").append(r.getValue("rep"))
+            .append(" | ").append(fmt(a.getValue("sent")))
+            .append(" | ").append(fmt(a.getValue("shared"))).append(" / ").append(fmt(a.getValue("keptForTherapists")))
+            .append(" | ").append(fmt(a.getValue("refused"))).append(" / ").append(fmt(a.getValue("unanswered")))
+            .append(" | ").append(fmt(a.getValue("received")))
+            .append(" | ").append(fmt(a.getValue("missing"))).append(" (").append(fmt(a.getValue("missingTotal"))).append(")")
+            .append(" | ").append(fmt(a.getValue("unmatchedAlerts")))
+            .append(" | ").append(fmt(al.getValue("p50")))
+            .append(" | ").append(fmt(al.getValue("p99")))
+            .append(" | ").append(fmt(al.getValue("p999")))
+            .append(" | ").append(fmt(al.getValue("max")))
+            .append(" | ").append(fmt(a.getValue("checkIns")))
+            .append(" | ").append(fmt(a.getValue("keptButDelivered")))
+            .append(" |\n");
+      }
+    }
 
     JsonArray searches = results.getJsonArray("rateSearch");
     if (!searches.isEmpty()) {

@@ -13,6 +13,10 @@ final class RoomState {
   /** Per member as sender, only for peers that acknowledge: intended time (relative to the epoch) by seq. */
   final LongList[] intendedBySeq;
   final LongList ackedServerSeqs = new LongList(64);
+  /** Crisis texts sent (CRISIS_EVERY) and the therapist's alerts. */
+  final AlertLedger alerts = new AlertLedger();
+  /** How many crisis texts this room has sent: picks the next line. */
+  long crisisLines;
   long next;
   long period;
   int rotation;

@@ -29,6 +29,7 @@ final class Settings {
   final int connectConcurrency;
   final double targetP99Ms;
   final int diskProbeS;
+  final int crisisEvery;
 
   Settings(Map<String, String> env) {
     rooms = integer(env, "ROOMS", 200, 1, 5_000);
@@ -53,6 +54,7 @@ final class Settings {
     connectConcurrency = integer(env, "CONNECT_CONCURRENCY", 64, 1, 1_000);
     targetP99Ms = decimal(env, "TARGET_P99_MS", 50, 1, 10_000);
     diskProbeS = integer(env, "DISK_PROBE", 20, 0, 600);
+    crisisEvery = integer(env, "CRISIS_EVERY", 0, 0, 1_000_000);
   }
 
   private static int integer(Map<String, String> env, String key, int fallback, int min, int max) {
@@ -93,6 +95,7 @@ final class Settings {
         .put("searchMaxSteps", searchMaxSteps).put("searchRepeat", searchRepeat)
         .put("idleCounts", idleCounts).put("idleSettleS", idleSettleS)
         .put("generatorEventLoops", loops).put("connectConcurrency", connectConcurrency)
-        .put("targetP99Ms", targetP99Ms).put("diskProbeS", diskProbeS);
+        .put("targetP99Ms", targetP99Ms).put("diskProbeS", diskProbeS)
+        .put("crisisEvery", crisisEvery);
   }
 }

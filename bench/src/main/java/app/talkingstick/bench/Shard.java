@@ -38,6 +38,8 @@ public final class Shard {
   private long windowEnd;
   private int payloadBytes;
   private boolean acks;
+  /** Every how many messages of a client one is a crisis text (0: none); only for peers that alert. */
+  private int crisisEvery;
 
   Shard(int index, Vertx vertx, Context ctx) {
     this.index = index;
@@ -210,8 +212,9 @@ public final class Shard {
    * the previous one was written on time; late messages keep their intended time.
    */
   Future<Void> onStartLoad(long epoch, long start, long windowStart, long windowEnd, double ratePerRoom,
-                           int payloadBytes, int roomsTotal) {
+                           int payloadBytes, int roomsTotal, int crisisEvery) {
     this.epoch = epoch;
+    this.crisisEvery = crisisEvery;
     this.windowStart = windowStart;
     this.windowEnd = windowEnd;
     this.payloadBytes = payloadBytes;
@@ -263,23 +266,36 @@ public final class Shard {
       return;
     }
     try {
-      c.send(seq, Payload.encode(r.room, sender, seq, intended - epoch, payloadBytes));
+      String text = Payload.encode(r.room, sender, seq, intended - epoch, payloadBytes);
+      if (CrisisLines.isCrisis(crisisEvery, r.room, r.members, sender, seq)) {
+        r.alerts.sent(sender, seq, intended);
+        c.send(seq, text, CrisisLines.line(r.room + r.crisisLines++));
+      } else {
+        c.send(seq, text);
+      }
     } catch (RuntimeException e) {
       k.sendFailures++;
       if (k.firstError == null) k.firstError = "send: " + e;
     }
   }
 
-  /** Whether every message sent so far reached every member (and, for acknowledging peers, was answered). */
+  /**
+   * Whether every message sent so far reached every member (and, for acknowledging peers, was answered):
+   * {expected deliveries, unique deliveries, sent, answered, crisis alerts still awaited}. A crisis text the
+   * room kept for the therapists ({@code shared: false}) is expected nowhere.
+   */
   Future<long[]> onProgress() {
     long expected = 0;
+    long awaiting = 0;
+    long now = System.nanoTime();
     for (RoomState r : rooms) {
       long sent = 0;
       for (long s : r.lastSeq) sent += s;
-      expected += sent * r.members;
+      expected += (sent - r.alerts.keptPrivately()) * r.members;
+      if (r.alerts.count() > 0) awaiting += r.alerts.awaiting(now);
     }
     Counters k = counters;
-    return Future.succeededFuture(new long[] {expected, k.uniqueDeliveries, k.sent, k.acked + k.nacked});
+    return Future.succeededFuture(new long[] {expected, k.uniqueDeliveries, k.sent, k.acked + k.nacked, awaiting});
   }
 
   /** Stops the schedule and computes loss from the ledgers. */
@@ -297,6 +313,34 @@ public final class Shard {
         k.expected += last * r.members;
         if (r.windowFirst[s] > 0) k.windowExpected += (r.windowLast[s] - r.windowFirst[s] + 1) * r.members;
         for (int m = 0; m < r.members; m++) got += r.ledger.received(m, s, 1, last);
+      }
+      // crisis texts kept for the therapists reach no member: not expected, and any receipt of one is a leak
+      for (long[] kept : r.alerts.keptPrivate()) {
+        int s = (int) kept[0];
+        long seq = kept[1];
+        k.expected -= r.members;
+        if (r.windowFirst[s] > 0 && seq >= r.windowFirst[s] && seq <= r.windowLast[s]) k.windowExpected -= r.members;
+        for (int m = 0; m < r.members; m++) {
+          long leaked = r.ledger.received(m, s, seq, seq);
+          got -= leaked;
+          k.keptButDelivered += leaked;
+        }
+      }
+      if (r.alerts.count() > 0) {
+        AlertLedger.Tally window = r.alerts.tally(windowStart, windowEnd, k.alertLatency);
+        AlertLedger.Tally all = r.alerts.tally(Long.MIN_VALUE, Long.MAX_VALUE, null);
+        k.crisisSentTotal += all.sent;
+        k.alertsMissingTotal += all.missing;
+        k.crisisSent += window.sent;
+        k.crisisShared += window.shared;
+        k.crisisKept += window.kept;
+        k.crisisRefused += window.refused;
+        k.crisisUnanswered += window.unanswered;
+        k.alertsReceived += window.received;
+        k.alertsLate += window.late;
+        k.alertsMissing += window.missing;
+        k.alertsUnmatched += r.alerts.unmatchedAlerts();
+        k.alertsDuplicate += r.alerts.duplicateAlerts();
       }
     }
     k.lost = k.expected - got;
@@ -316,6 +360,18 @@ public final class Shard {
       @Override
       public void payload(Buffer frame, int markerAt, long now) {
         received(room, member, frame, markerAt, now);
+      }
+
+      @Override
+      public void crisisAck(long seq, boolean ok, long serverSeq, String code, boolean shared, long now) {
+        room.alerts.answered(member, seq, ok, serverSeq, shared);
+        ack(seq, ok, serverSeq, code, now);
+      }
+
+      @Override
+      public void inbox(String type, long serverSeq, long now) {
+        if ("crisis".equals(type)) room.alerts.alert(serverSeq, now);
+        else counters.checkIns++;
       }
 
       @Override

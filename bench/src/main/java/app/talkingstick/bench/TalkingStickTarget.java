@@ -44,6 +44,8 @@ public final class TalkingStickTarget implements Target {
     String refreshToken;
     long issuedAt;
     String memberId;
+    /** The account's id (therapists: from their creation), for {@code user.{id}.inbox}. */
+    String accountId;
     /** Messages this member has said in every run so far: picks the next sentence (see Payload#sentence). */
     long said;
 
@@ -75,13 +77,22 @@ public final class TalkingStickTarget implements Target {
   private volatile List<Room> active = List.of();
   /** Bumped by every prepare() that creates rooms, so a failed half-made room never collides with a later one. */
   private int attempt;
+  /** CRISIS_EVERY is on: each room's therapist socket also registers their inbox, where crisis alerts arrive. */
+  private final boolean watchInbox;
 
-  public TalkingStickTarget(String name, String host, int port, String adminUsername, String adminPassword) {
+  public TalkingStickTarget(String name, String host, int port, String adminUsername, String adminPassword,
+                            boolean watchInbox) {
     this.name = name;
     this.host = host;
     this.port = port;
     this.adminUsername = adminUsername;
     this.adminPassword = adminPassword;
+    this.watchInbox = watchInbox;
+  }
+
+  @Override
+  public boolean alertsOnCrisis() {
+    return watchInbox;
   }
 
   @Override
@@ -189,7 +200,10 @@ public final class TalkingStickTarget implements Target {
     return http.expect(201, HttpMethod.POST, "/api/admin/therapists", new JsonObject()
             .put("username", therapist.username).put("password", PASSWORD).put("displayName", "Dr Bench " + index),
             admin.accessToken)
-        .compose(v -> login(therapist, PASSWORD))
+        .compose(created -> {
+          therapist.accountId = created.getString("id");
+          return login(therapist, PASSWORD);
+        })
         .compose(v -> http.expect(201, HttpMethod.POST, "/api/groups", new JsonObject()
             .put("name", "Bench room " + index)
             .put("description", "Load generator room")
@@ -257,7 +271,8 @@ public final class TalkingStickTarget implements Target {
           .addHeader("Origin", "http://" + host + ":" + port);
       return shard.ws.connect(options);
     }).compose(ws -> {
-      TsClient client = new TsClient(ws, r.groupId, a, sink);
+      String inbox = member == 0 && watchInbox && a.accountId != null ? "user." + a.accountId + ".inbox" : null;
+      TsClient client = new TsClient(ws, r.groupId, a, sink, inbox);
       Promise<Client> joined = Promise.promise();
       ws.handler(buf -> client.frame(buf, System.nanoTime(), a.memberId, joined));
       ws.closeHandler(v -> {
@@ -265,6 +280,8 @@ public final class TalkingStickTarget implements Target {
         if (!client.closing) sink.closed("code " + ws.closeStatusCode() + " " + ws.closeReason());
       });
       ws.exceptionHandler(err -> sink.error("talkingstick: " + err));
+      // the inbox first: registered before the presence that completes the join
+      if (inbox != null) ws.writeTextMessage("{\"type\":\"register\",\"address\":\"" + inbox + "\"}");
       ws.writeTextMessage("{\"type\":\"register\",\"address\":\"group." + r.groupId + ".out\"}");
       if (member == 0) ws.writeTextMessage("{\"type\":\"register\",\"address\":\"group." + r.groupId + ".staff\"}");
       if (!awaitJoin) joined.tryComplete(client);
@@ -291,14 +308,18 @@ public final class TalkingStickTarget implements Target {
     private final Sink sink;
     private final String msgIdPrefix = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
     private final Map<String, Promise<JsonObject>> pending = new HashMap<>();
+    /** This run's crisis texts of this client, by the engine's seq: their replies go to Sink#crisisAck. */
+    private final Set<Long> crisisSeqs = new HashSet<>();
+    private final String inbox;
     private long controlSeq;
     boolean closing;
 
-    TsClient(WebSocket ws, String groupId, Account account, Sink sink) {
+    TsClient(WebSocket ws, String groupId, Account account, Sink sink, String inbox) {
       this.ws = ws;
       this.in = "group." + groupId + ".in";
       this.account = account;
       this.sink = sink;
+      this.inbox = inbox;
     }
 
     void frame(Buffer buf, long now, String memberId, Promise<Client> joined) {
@@ -334,11 +355,22 @@ public final class TalkingStickTarget implements Target {
           boolean ok = body.getBoolean("ok", false);
           if (ok && body.getBoolean("duplicate", false)) sink.error("acknowledged as a duplicate: " + body.encode());
           JsonObject error = body.getJsonObject("error");
-          sink.ack(id.getLeastSignificantBits(), ok, ok ? body.getLong("seq", -1L) : -1,
-              error == null ? null : error.getString("code"), now);
+          long seq = id.getLeastSignificantBits();
+          long serverSeq = ok ? body.getLong("seq", -1L) : -1;
+          String code = error == null ? null : error.getString("code");
+          if (crisisSeqs.remove(seq)) sink.crisisAck(seq, ok, serverSeq, code, body.getBoolean("shared", true), now);
+          else sink.ack(seq, ok, serverSeq, code, now);
         } else if (id.getMostSignificantBits() == CONTROL_MAGIC) {
           Promise<JsonObject> p = pending.remove(address);
           if (p != null) p.tryComplete(body == null ? new JsonObject() : body);
+        }
+        return;
+      }
+      if (inbox != null && body != null && inbox.equals(address)) {
+        String kind = body.getString("type", "");
+        if (("crisis".equals(kind) && !body.getBoolean("reminder", false)) || "check-in".equals(kind)) {
+          Object seq = body.getValue("seq");
+          sink.inbox(kind, seq instanceof Number n ? n.longValue() : -1, now);
         }
         return;
       }
@@ -379,6 +411,17 @@ public final class TalkingStickTarget implements Target {
           : sentence + " " + padding.substring(0, padding.length() - sentence.length() - 1).strip();
       ws.writeTextMessage("{\"type\":\"send\",\"address\":\"" + in + "\",\"body\":{\"type\":\"say\",\"text\":\"" + words
           + "\",\"clientMsgId\":\"" + marker + "\"},\"replyAddress\":\"" + new UUID(REPLY_MAGIC, seq) + "\"}");
+    }
+
+    @Override
+    public void send(long seq, String text, String crisis) {
+      // The member's words are the crisis line alone (no padding of ordinary words around it); the marker
+      // travels as the clientMsgId as for every message, so a shared crisis text is delivered and counted
+      // like any other. Rare, so encoded with JsonObject (the lines have no characters to escape anyway).
+      crisisSeqs.add(seq);
+      ws.writeTextMessage(new JsonObject().put("type", "send").put("address", in)
+          .put("body", new JsonObject().put("type", "say").put("text", crisis).put("clientMsgId", Payload.header(text)))
+          .put("replyAddress", new UUID(REPLY_MAGIC, seq).toString()).encode());
     }
 
     @Override

@@ -21,6 +21,18 @@ public interface Target {
     /** The server's reply to this client's message {@code seq} (peers that acknowledge only). */
     void ack(long seq, boolean ok, long serverSeq, String code, long nowNanos);
 
+    /**
+     * For peers that answer crisis texts: the reply to this client's crisis text {@code seq};
+     * {@code shared} false when the room kept it for the therapists (delivered to no member).
+     * Called instead of {@link #ack} for a message sent with {@link Client#send(long, String, String)}.
+     */
+    default void crisisAck(long seq, boolean ok, long serverSeq, String code, boolean shared, long nowNanos) {
+      ack(seq, ok, serverSeq, code, nowNanos);
+    }
+
+    /** An event on this (host's) account inbox: {@code crisis} (not a reminder) or {@code check-in}, with its seq (-1: none). */
+    default void inbox(String type, long serverSeq, long nowNanos) {}
+
     /** Something the adapter did not expect (an error frame, a parse failure). */
     void error(String what);
 
@@ -33,6 +45,14 @@ public interface Target {
     /** Writes one message (the text already carries room, sender, seq and intended time). */
     void send(long seq, String text);
 
+    /**
+     * Writes a crisis text: {@code text} as for {@link #send(long, String)} (its marker identifies the
+     * message), {@code crisis} the words the member writes. Peers without crisis screening send the marker text.
+     */
+    default void send(long seq, String text, String crisis) {
+      send(seq, text);
+    }
+
     /** Application-level keep-alive, for peers that need one. */
     default void ping() {}
 
@@ -43,6 +63,11 @@ public interface Target {
 
   /** Whether the peer acknowledges each message to its sender (TalkingStick does, after commit). */
   default boolean acknowledges() {
+    return false;
+  }
+
+  /** Whether the peer screens for crisis and alerts the host on their inbox (CRISIS_EVERY is measured only then). */
+  default boolean alertsOnCrisis() {
     return false;
   }
 
