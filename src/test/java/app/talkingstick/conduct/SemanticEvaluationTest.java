@@ -129,7 +129,7 @@ class SemanticEvaluationTest {
    * The test split's figures as measured when the layer was built (docs/conduct.md), less a point of
    * slack: a change that makes screening worse on words nobody tuned to fails here. The issue's targets
    * (recall 95%, benign alerted 5%, distress 20%, abuse kept out 90%, benign refused 1%) are met but for
-   * crisis recall (94.0%) and benign refused (2.0%).
+   * crisis recall (94.8%) and abuse kept out (69.4%).
    */
   @Test
   void theNeverTunedSplitHoldsItsMeasuredFigures() {
@@ -141,8 +141,8 @@ class SemanticEvaluationTest {
   }
 
   /** Measured on the test split with the heads as trained (docs/conduct.md has the rules alone beside them). */
-  static final double MEASURED_RECALL = 94.0;
-  static final double MEASURED_BENIGN_ALERTED = 4.8;
-  static final double MEASURED_ABUSE_KEPT_OUT = 92.0;
-  static final double MEASURED_BENIGN_REFUSED = 2.0;
+  static final double MEASURED_RECALL = 94.8;
+  static final double MEASURED_BENIGN_ALERTED = 4.3;
+  static final double MEASURED_ABUSE_KEPT_OUT = 69.4;
+  static final double MEASURED_BENIGN_REFUSED = 0.2;
 }

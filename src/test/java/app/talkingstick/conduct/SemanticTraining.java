@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * low). The shipped heads are then fitted on every line. It never reads the test split
  * ({@code semantic/test-*.tsv}). Run from the project directory after {@code mvn test-compile}:
  * {@code java -cp "$(cat target/classpath.txt):target/classes:target/test-classes" app.talkingstick.conduct.SemanticTraining}
- * (see docs/conduct.md). The embeddings and the out-of-writer readings are kept under {@code target/}, reused
- * while the training files, the encoder and the heads' shape are unchanged.
+ * (see docs/conduct.md). The embeddings are kept under {@code target/} by text (a run embeds only new lines), the
+ * out-of-writer readings while the training files, the encoder and the heads' shape are unchanged.
  */
 public final class SemanticTraining {
 
@@ -44,7 +44,7 @@ public final class SemanticTraining {
     List<Path> files = trainingFiles();
     List<LabelledLine> all = LabelledLine.read(files);
     String digest = digest(files);
-    float[][] x = EmbeddingCache.load(EMBEDDINGS, digest + SentenceEncoder.RECIPE, all, SemanticTraining::embed);
+    float[][] x = EmbeddingCache.load(EMBEDDINGS, SentenceEncoder.RECIPE, all, SemanticTraining::embed);
     List<List<Integer>> folds = WriterFolds.of(all);
     System.out.printf(Locale.ROOT, "%d lines from %d writers in %d folds%n", all.size(), files.size(), folds.size());
     List<Thresholds.Scored> outOfFold = Thresholds.Scored.load(READINGS, digest + SentenceEncoder.RECIPE + Network.SHAPE, all,
