@@ -6,8 +6,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 
 /**
- * Every decision the {@link SocketBridge} asks about a socket opened through {@link TicketGate}: who it is, that
- * clients never publish, that they send and register only where {@link AddressRules} lets this socket, which
+ * Every decision the {@link SocketBridge} asks about a socket opened through {@link TicketGate} (a client's publish
+ * is refused by the bridge itself, always): who it is, that it sends and registers only where {@link AddressRules} lets it, which
  * deliveries pass the rules' receive filters, and the {@link SenderStamp} that replaces whatever headers a client
  * wrote. It also keeps the {@link SocketRegistry} in step with what each socket registered. The guard never writes to
  * a socket.
@@ -31,10 +31,6 @@ public final class BridgeGuard {
 
   void closed(SockJSSocket socket) {
     registry.remove(socket);
-  }
-
-  boolean mayPublish() {
-    return false;
   }
 
   Future<Boolean> maySend(SocketSession session, String address) {

@@ -81,7 +81,7 @@ final class BridgeSocket {
     switch (frame.type()) {
       case BridgeFrame.PING -> lastPing = System.currentTimeMillis();
       case BridgeFrame.SEND -> send(frame);
-      case BridgeFrame.PUBLISH -> publish(frame);
+      case BridgeFrame.PUBLISH -> error("rejected"); // clients never publish: events go out from the server only
       case BridgeFrame.REGISTER -> register(frame.address());
       case BridgeFrame.UNREGISTER -> unregister(frame.address());
       default -> error("invalid_type");
@@ -115,15 +115,6 @@ final class BridgeSocket {
       handlers++;
       eventBus.request(frame.address(), frame.body(), options).onComplete(reply -> replied(replyAddress, reply));
     });
-  }
-
-  /** Refused, like every publish a client tries (the guard decides; it never allows one). */
-  private void publish(BridgeFrame frame) {
-    if (!guard.mayPublish() || !guard.permitsInbound(frame.address())) {
-      error("rejected");
-      return;
-    }
-    eventBus.publish(frame.address(), frame.body(), new DeliveryOptions().setHeaders(headers(guard.headersFor(session))));
   }
 
   private void replied(String replyAddress, AsyncResult<Message<Object>> reply) {

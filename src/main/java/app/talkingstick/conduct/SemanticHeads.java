@@ -211,18 +211,11 @@ public final class SemanticHeads {
   }
 
   /**
-   * P(crisis) below which a crisis the rules found is let go: the learned layer is sure it is none (an
-   * idiom, someone else's story, a past long over). Chosen on dev to drop at most 1% of the rules' finds.
-   */
-  public double notCrisisThreshold() {
-    return notCrisis;
-  }
-
-  /**
-   * P(crisis) below which a crisis the rules found at {@code severity} is let go: for a concern,
-   * {@link #notCrisisThreshold()}; for intent, a plan, means or a time, a stricter one chosen on dev
-   * to drop at most half a per cent of the rules' finds (someone else's story told with the words of
-   * a plan); never for an imminent crisis.
+   * P(crisis) below which a crisis the rules found at {@code severity} is let go, the learned layer sure
+   * there is none: for a concern (an idiom, someone else's story, a past long over), a threshold chosen
+   * to drop at most 1% of the rules' finds; for intent, a plan, means or a time, a stricter one dropping
+   * at most half a per cent (someone else's story told with the words of a plan); never for an imminent
+   * crisis.
    */
   public double notCrisisBelow(CrisisSignal.Severity severity) {
     return switch (severity) {

@@ -28,20 +28,17 @@ final class EmbeddingCache {
 
   static float[][] load(Path file, String recipe, List<LabelledLine> lines, Function<List<LabelledLine>, float[][]> embed) {
     Map<String, float[]> kept = read(file, recipe);
+    List<String> keys = lines.stream().map(EmbeddingCache::key).toList();
     List<LabelledLine> missing = new ArrayList<>();
-    for (LabelledLine line : lines) if (!kept.containsKey(key(line))) missing.add(line);
+    for (int i = 0; i < lines.size(); i++) if (!kept.containsKey(keys.get(i))) missing.add(lines.get(i));
     if (!missing.isEmpty()) {
       float[][] fresh = embed.apply(missing);
       for (int i = 0; i < fresh.length; i++) kept.put(key(missing.get(i)), fresh[i]);
     }
-    float[][] x = new float[lines.size()][];
     Map<String, float[]> used = new HashMap<>();
-    for (int i = 0; i < x.length; i++) {
-      x[i] = kept.get(key(lines.get(i)));
-      used.put(key(lines.get(i)), x[i]);
-    }
+    for (String key : keys) used.put(key, kept.get(key));
     if (!missing.isEmpty() || used.size() != kept.size()) write(file, recipe, used);
-    return x;
+    return keys.stream().map(used::get).toArray(float[][]::new);
   }
 
   private static Map<String, float[]> read(Path file, String recipe) {

@@ -50,16 +50,14 @@ public final class SemanticTraining {
     List<Thresholds.Scored> outOfFold = Thresholds.Scored.load(READINGS, digest + SentenceEncoder.RECIPE + Network.SHAPE, all,
         () -> outOfWriter(all, x, folds));
     Thresholds chosen = Thresholds.choose(outOfFold);
-    List<Integer> every = WriterFolds.complement(List.of(), all.size());
-    SemanticHeads.Head kind = Network.fit(rows(x, every), every.stream().map(i -> KINDS.indexOf(all.get(i).kind())).toList(), KINDS, 1, false);
+    Fitted shipped = Fitted.on(all, x, java.util.stream.IntStream.range(0, all.size()).boxed().toList());
     List<Integer> crisisRows = indexesWhere(all, LabelledLine::crisis);
     SemanticHeads.Head severity = Network.fit(rows(x, crisisRows),
         crisisRows.stream().map(i -> SEVERITIES.indexOf(all.get(i).severity())).toList(), SEVERITIES, 2, true);
-    SemanticHeads.Head abuse = Network.fit(x, all.stream().map(l -> ABUSE.indexOf(l.abuseKind())).toList(), ABUSE, 3, false);
     try (java.io.OutputStream out = Files.newOutputStream(LEXICAL_OUT)) {
-      lexical(all, every).write(out);
+      shipped.words().write(out);
     }
-    write(kind, severity, abuse, chosen, digest, all.size(), folds.size());
+    write(shipped.kind(), severity, shipped.abuse(), chosen, digest, all.size(), folds.size());
     System.out.println("wrote " + OUT + ": " + chosen);
   }
 
@@ -68,23 +66,27 @@ public final class SemanticTraining {
     long start = System.nanoTime();
     Thresholds.Scored[] outOfFold = new Thresholds.Scored[all.size()];
     folds.parallelStream().forEach(fold -> {
-      SemanticHeads heads = fitWithoutSeverity(all, x, WriterFolds.complement(fold, all.size()));
+      SemanticHeads heads = Fitted.on(all, x, WriterFolds.complement(fold, all.size())).withoutSeverity();
       for (int i : fold) outOfFold[i] = Thresholds.Scored.of(all.get(i), heads, x[i]);
     });
     System.out.printf(Locale.ROOT, "out-of-writer readings in %.0f s%n", (System.nanoTime() - start) / 1e9);
     return List.of(outOfFold);
   }
 
-  /** The kind and abuse heads and the word features fitted on {@code rows} (the severity head is not needed to choose thresholds). */
-  private static SemanticHeads fitWithoutSeverity(List<LabelledLine> all, float[][] x, List<Integer> rows) {
-    SemanticHeads.Head kind = Network.fit(rows(x, rows), rows.stream().map(i -> KINDS.indexOf(all.get(i).kind())).toList(), KINDS, 1, false);
-    SemanticHeads.Head abuse = Network.fit(rows(x, rows), rows.stream().map(i -> ABUSE.indexOf(all.get(i).abuseKind())).toList(), ABUSE, 3, false);
-    return new SemanticHeads(kind, null, abuse, lexical(all, rows), java.util.Map.of());
-  }
+  /** The kind and abuse heads and the word features, fitted on some of the lines (the severity head is fitted apart). */
+  private record Fitted(SemanticHeads.Head kind, SemanticHeads.Head abuse, CrisisClassifier words) {
+    static Fitted on(List<LabelledLine> all, float[][] x, List<Integer> rows) {
+      float[][] xs = rows(x, rows);
+      return new Fitted(Network.fit(xs, rows.stream().map(i -> KINDS.indexOf(all.get(i).kind())).toList(), KINDS, 1, false),
+          Network.fit(xs, rows.stream().map(i -> ABUSE.indexOf(all.get(i).abuseKind())).toList(), ABUSE, 3, false),
+          CrisisClassifier.train(rows.stream().map(all::get)
+              .map(l -> new CrisisClassifier.Example(lexicalLabel(l), l.text())).toList()));
+    }
 
-  private static CrisisClassifier lexical(List<LabelledLine> all, List<Integer> rows) {
-    return CrisisClassifier.train(rows.stream().map(all::get)
-        .map(l -> new CrisisClassifier.Example(lexicalLabel(l), l.text())).toList());
+    /** Enough to read P(crisis) and P(abuse), which is all choosing thresholds needs. */
+    SemanticHeads withoutSeverity() {
+      return new SemanticHeads(kind, null, abuse, words, java.util.Map.of());
+    }
   }
 
   /** The word-feature classifier's label for a line: benign, abuse or crisis-&lt;kind&gt;. */
