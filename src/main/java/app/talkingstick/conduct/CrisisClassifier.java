@@ -63,8 +63,11 @@ public final class CrisisClassifier {
                              double abuseProbability) {
     }
 
-    /** A labelled example. */
-    record Example(String label, String text) {
+    /** A labelled example; {@code weight} scales its loss (1 for most). */
+    record Example(String label, String text, double weight) {
+        Example(String label, String text) {
+            this(label, text, 1);
+        }
     }
 
     private static volatile CrisisClassifier bundled;
@@ -186,8 +189,10 @@ public final class CrisisClassifier {
         int n = examples.size();
         int[][] x = new int[n][];
         int[] y = new int[n];
+        double[] weight = new double[n];
         for (int i = 0; i < n; i++) {
             Example e = examples.get(i);
+            weight[i] = e.weight();
             y[i] = LABELS.indexOf(e.label());
             if (y[i] < 0) {
                 throw new IllegalArgumentException("unknown label in crisis training set: " + e.label());
@@ -203,7 +208,7 @@ public final class CrisisClassifier {
         java.util.stream.IntStream.range(0, training.members()).parallel().forEach(m -> {
             w[m] = new float[BUCKETS * CLASSES];
             b[m] = new float[CLASSES];
-            fit(x, y, classWeight, training, new Random(training.seed() + 7919L * m), w[m], b[m]);
+            fit(x, y, weight, classWeight, training, new Random(training.seed() + 7919L * m), w[m], b[m]);
         });
         return new CrisisClassifier(mean(w), mean(b));
     }
@@ -243,8 +248,8 @@ public final class CrisisClassifier {
     }
 
     /** AdaGrad SGD on one member's weights, visiting the examples in an order shuffled by {@code random}. */
-    private static void fit(int[][] x, int[] y, double[] classWeight, Training training, Random random, float[] w,
-                            float[] b) {
+    private static void fit(int[][] x, int[] y, double[] weight, double[] classWeight, Training training, Random random,
+                            float[] w, float[] b) {
         int n = x.length;
         float[] g2 = new float[w.length];
         double[] b2 = new double[CLASSES];
@@ -262,7 +267,7 @@ public final class CrisisClassifier {
             for (int idx : order) {
                 int[] f = x[idx];
                 double[] p = probabilities(w, b, f);
-                double cw = classWeight[y[idx]];
+                double cw = classWeight[y[idx]] * weight[idx];
                 for (int k = 0; k < CLASSES; k++) {
                     double g = cw * (p[k] - (k == y[idx] ? 1 : 0));
                     b2[k] += g * g;

@@ -155,7 +155,7 @@ public final class SemanticHeads {
   /**
    * True when the word features are sure {@code words} shows neither a crisis nor abuse, so the
    * encoder need not run: both probabilities under {@code quiet} (chosen on dev so that no more than
-   * half a point of crisis recall or abuse kept out is lost).
+   * a point of crisis recall or half a point of abuse kept out is lost).
    */
   public boolean quiet(CrisisClassifier.Prediction words) {
     return words.crisisProbability() < quiet && words.abuseProbability() < quiet;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The whole screening (rules and learned layer) and the conduct policy on the test split that no tuning
- * ever reads (written by two writers with their own briefs, who wrote no training line), less the few
+ * ever reads (written by three writers with their own briefs, who wrote no training line), less the few
  * of its texts a training writer also happened to write. Prints its figures beside the out-of-writer
  * dev figures the thresholds were chosen on (recorded in the heads' file); asserts the test split's.
  */
@@ -64,10 +64,15 @@ class SemanticEvaluationTest {
         .map(l -> l.text().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
     List<LabelledLine> all = LabelledLine.read(testFiles());
     List<LabelledLine> unseen = all.stream().filter(l -> !trained.contains(l.text().toLowerCase(Locale.ROOT))).toList();
-    test = figures(screen(unseen));
+    List<Outcome> outcomes = screen(unseen);
+    test = figures(outcomes);
     System.out.println("Semantic screening, " + devFigures());
     System.out.println("Semantic screening, test (never tuned on; " + (all.size() - unseen.size())
         + " texts also in training left out): " + test);
+    unseen.stream().map(LabelledLine::file).distinct().sorted().forEach(file -> System.out.println(
+        "  of which " + file + ": " + figures(outcomes.stream().filter(o -> o.line().file().equals(file)).toList())));
+    System.out.println("  the split as it was before test-g (test-e and test-f): "
+        + figures(outcomes.stream().filter(o -> !o.line().file().startsWith("test-g")).toList()));
   }
 
   /** The out-of-writer dev figures, as the trainer wrote them into the heads' file. */
@@ -128,8 +133,9 @@ class SemanticEvaluationTest {
   /**
    * The test split's figures as measured when the layer was built (docs/conduct.md), less a point of
    * slack: a change that makes screening worse on words nobody tuned to fails here. The issue's targets
-   * (recall 95%, benign alerted 5%, distress 20%, abuse kept out 90%, benign refused 1%) are met but for
-   * crisis recall (94.8%) and abuse kept out (69.4%).
+   * (recall 95%, benign alerted 5%, distress 20%, abuse kept out 90%, benign refused 1%) are met on the
+   * whole split but for abuse kept out (85.5%); on the first two test writers alone benign alerted is
+   * 5.3% and 5.4% (docs/conduct.md).
    */
   @Test
   void theNeverTunedSplitHoldsItsMeasuredFigures() {
@@ -141,8 +147,8 @@ class SemanticEvaluationTest {
   }
 
   /** Measured on the test split with the heads as trained (docs/conduct.md has the rules alone beside them). */
-  static final double MEASURED_RECALL = 94.8;
-  static final double MEASURED_BENIGN_ALERTED = 4.3;
-  static final double MEASURED_ABUSE_KEPT_OUT = 69.4;
-  static final double MEASURED_BENIGN_REFUSED = 0.2;
+  static final double MEASURED_RECALL = 96.1;
+  static final double MEASURED_BENIGN_ALERTED = 4.4;
+  static final double MEASURED_ABUSE_KEPT_OUT = 85.5;
+  static final double MEASURED_BENIGN_REFUSED = 0.3;
 }

@@ -53,7 +53,7 @@ public final class SemanticTraining {
     Fitted shipped = Fitted.on(all, x, java.util.stream.IntStream.range(0, all.size()).boxed().toList());
     List<Integer> crisisRows = indexesWhere(all, LabelledLine::crisis);
     SemanticHeads.Head severity = Network.fit(rows(x, crisisRows),
-        crisisRows.stream().map(i -> SEVERITIES.indexOf(all.get(i).severity())).toList(), SEVERITIES, 2, true);
+        crisisRows.stream().map(i -> SEVERITIES.indexOf(all.get(i).severity())).toList(), SEVERITIES, 2, true, null);
     try (java.io.OutputStream out = Files.newOutputStream(LEXICAL_OUT)) {
       shipped.words().write(out);
     }
@@ -77,10 +77,15 @@ public final class SemanticTraining {
   private record Fitted(SemanticHeads.Head kind, SemanticHeads.Head abuse, CrisisClassifier words) {
     static Fitted on(List<LabelledLine> all, float[][] x, List<Integer> rows) {
       float[][] xs = rows(x, rows);
-      return new Fitted(Network.fit(xs, rows.stream().map(i -> KINDS.indexOf(all.get(i).kind())).toList(), KINDS, 1, false),
-          Network.fit(xs, rows.stream().map(i -> ABUSE.indexOf(all.get(i).abuseKind())).toList(), ABUSE, 3, false),
-          CrisisClassifier.train(rows.stream().map(all::get)
-              .map(l -> new CrisisClassifier.Example(lexicalLabel(l), l.text())).toList()));
+      double[] weights = AddressedWeights.of(all, rows);
+      List<CrisisClassifier.Example> examples = new ArrayList<>();
+      for (int r = 0; r < rows.size(); r++) {
+        LabelledLine l = all.get(rows.get(r));
+        examples.add(new CrisisClassifier.Example(lexicalLabel(l), l.text(), weights[r]));
+      }
+      return new Fitted(Network.fit(xs, rows.stream().map(i -> KINDS.indexOf(all.get(i).kind())).toList(), KINDS, 1, false, weights),
+          Network.fit(xs, rows.stream().map(i -> ABUSE.indexOf(all.get(i).abuseKind())).toList(), ABUSE, 3, false, weights),
+          CrisisClassifier.train(examples));
     }
 
     /** Enough to read P(crisis) and P(abuse), which is all choosing thresholds needs. */
@@ -189,10 +194,15 @@ public final class SemanticTraining {
     static final double RATE = 1e-3;
     static final double L2 = 1e-4;
     /** What the heads are: readings kept for training are reused only while this stays the same. */
-    static final String SHAPE = "hidden " + HIDDEN + ", epochs " + EPOCHS + ", batch " + BATCH + ", rate " + RATE + ", l2 " + L2;
+    static final String SHAPE = "hidden " + HIDDEN + ", epochs " + EPOCHS + ", batch " + BATCH + ", rate " + RATE + ", l2 " + L2
+        + ", spoken-to benign weighted";
 
-    /** {@code balanced}: classes weighted to count alike (else each line counts once, so the head keeps their priors). */
-    static SemanticHeads.Head fit(float[][] x, List<Integer> y, List<String> classes, long seed, boolean balanced) {
+    /**
+     * {@code balanced}: classes weighted to count alike (else each line counts once, so the head keeps
+     * their priors); {@code weights}: each line's own weight on top ({@link AddressedWeights}), or null.
+     */
+    static SemanticHeads.Head fit(float[][] x, List<Integer> y, List<String> classes, long seed, boolean balanced,
+                                  double[] weights) {
       Random random = new Random(seed);
       int k = classes.size();
       int dims = x[0].length;
@@ -207,7 +217,9 @@ public final class SemanticTraining {
         Collections.shuffle(order, random);
         for (int from = 0; from < order.size(); from += BATCH) {
           Gradient g = new Gradient(head);
-          for (int i : order.subList(from, Math.min(order.size(), from + BATCH))) g.add(head, x[i], y.get(i), classWeight[y.get(i)]);
+          for (int i : order.subList(from, Math.min(order.size(), from + BATCH))) {
+            g.add(head, x[i], y.get(i), classWeight[y.get(i)] * (weights == null ? 1 : weights[i]));
+          }
           adam.step(head, g);
         }
       }
