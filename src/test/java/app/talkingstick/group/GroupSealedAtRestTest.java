@@ -184,7 +184,10 @@ class GroupSealedAtRestTest {
         String row = " WHERE id = " + id;
         String seal = "reason = NULL, reason_ciphertext = '\\x01', reason_nonce = '\\x000102030405060708090a0b',"
             + " reason_key_id = 'k'";
-        long total = one(server, "SELECT count(*) FROM audit_log").getLong(0);
+        // the room may still be writing entries of its own (they are written after the reply): count those there now
+        long last = one(server, "SELECT max(id) FROM audit_log").getLong(0);
+        String upToNow = "SELECT count(*) FROM audit_log WHERE id <= " + last;
+        long total = one(server, upToNow).getLong(0);
 
         // anything but exactly the sealing, on an entry in the clear
         refused(server, "UPDATE audit_log SET actor_id = '" + other + "'" + row);
@@ -223,7 +226,7 @@ class GroupSealedAtRestTest {
         refused(server, "UPDATE audit_log SET reason_key_id = 'other'" + row);
         refused(server, "UPDATE audit_log SET action = 'x'" + row);
         refused(server, "DELETE FROM audit_log" + row);
-        assertEquals(total, one(server, "SELECT count(*) FROM audit_log").getLong(0), "nothing erased");
+        assertEquals(total, one(server, upToNow).getLong(0), "nothing erased");
         assertEquals(0L, one(server, "SELECT count(*) FROM audit_log WHERE reason IS NOT NULL").getLong(0));
         assertEquals(0L, app.talkingstick.audit.AuditLog.sealPlaintext(server.server().services().pool(),
             server.server().services().channelCipher(), 500).await(), "a second run finds nothing");
