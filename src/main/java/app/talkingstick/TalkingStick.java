@@ -16,6 +16,7 @@ import app.talkingstick.channel.ChannelService;
 import app.talkingstick.channel.ChannelVerticle;
 import app.talkingstick.conduct.ConductPolicy;
 import app.talkingstick.conduct.ConductWarmup;
+import app.talkingstick.conduct.SemanticLayer;
 import app.talkingstick.conduct.CrisisClassifier;
 import app.talkingstick.config.Config;
 import app.talkingstick.config.ConfigException;
@@ -165,7 +166,10 @@ public final class TalkingStick implements AutoCloseable {
             .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
   }
 
-  /** Compiles the screening of messages before the first connection (CONDUCT_WARMUP_MS, 0 to skip). */
+  /**
+   * Compiles the conduct policy, then loads and compiles the learned screening, before the first connection
+   * (CONDUCT_WARMUP_MS each, 0 to skip).
+   */
   private static void warmUpConduct(Config config) {
     if (!config.moderatesAndStores() || config.conductWarmup().isZero()) {
       return;
@@ -173,6 +177,9 @@ public final class TalkingStick implements AutoCloseable {
     long start = System.nanoTime();
     int messages = ConductWarmup.run(ConductPolicy.defaults(), config.conductWarmup(), System::nanoTime);
     LOG.info("Conduct warm-up: {} sample messages screened in {} ms", messages, (System.nanoTime() - start) / 1_000_000);
+    start = System.nanoTime();
+    int texts = ConductWarmup.screen(SemanticLayer.bundled(), Screening.MAX_BATCH, config.conductWarmup(), System::nanoTime);
+    LOG.info("Screening warm-up: {} sample texts screened by both layers in {} ms", texts, (System.nanoTime() - start) / 1_000_000);
   }
 
   private static Future<Void> bootstrapAccounts(Vertx vertx, Config config, Services services) {

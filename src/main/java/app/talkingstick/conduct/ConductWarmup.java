@@ -65,6 +65,28 @@ public final class ConductWarmup {
         return evaluated;
     }
 
+    /**
+     * Screens the sample messages with both layers ({@link SemanticLayer#screenAll}), alone and in batches of up to
+     * {@code maxBatch} as the server's screening lanes run them, round after round until {@code budget} has passed
+     * (always at least one round): the encoder loads, and the Java around it (tokens in, heads out) is compiled before
+     * the first client's text rather than during the first minute of a busy start. Returns how many texts were screened.
+     */
+    public static int screen(SemanticLayer layer, int maxBatch, Duration budget, LongSupplier nanoClock) {
+        List<String> samples = samples();
+        long deadline = nanoClock.getAsLong() + budget.toNanos();
+        int screened = 0;
+        int size = 1;
+        do {
+            for (int from = 0; from < samples.size(); from += size) {
+                size = size % maxBatch + 1;
+                List<String> batch = samples.subList(from, Math.min(samples.size(), from + size));
+                layer.screenAll(batch);
+                screened += batch.size();
+            }
+        } while (nanoClock.getAsLong() < deadline);
+        return screened;
+    }
+
     /** 1,024 of the 4,096 combinations of the parts (each part in every position), then the other paths. */
     static List<String> samples() {
         List<String> out = new ArrayList<>();

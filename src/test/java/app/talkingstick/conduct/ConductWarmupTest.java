@@ -36,4 +36,9 @@ class ConductWarmupTest {
                 policy.newMember(java.time.Instant.EPOCH), java.time.Instant.EPOCH).verdict().action()
                 == Verdict.Action.BLOCK));
     }
+
+    @Test
+    void theLearnedScreeningIsWarmedOnEverySampleOnceARound() {
+        assertEquals(ConductWarmup.samples().size(), ConductWarmup.screen(SemanticLayer.bundled(), 8, Duration.ZERO, () -> 0L));
+    }
 }
