@@ -46,7 +46,7 @@ public final class TalkingStickTarget implements Target {
     String memberId;
     /** The account's id (therapists: from their creation), for {@code user.{id}.inbox}. */
     String accountId;
-    /** Messages this member has said in every run so far: picks the next sentence (see Payload#sentence). */
+    /** Picks the member's next sentence (see Payload#sentence): from its own start, plus what it has said in every run so far. */
     long said;
 
     Account(String username) {
@@ -215,6 +215,7 @@ public final class TalkingStickTarget implements Target {
           Room room = new Room(group.getString("id"), members);
           therapist.memberId = group.getJsonObject("you").getString("memberId");
           room.members[0] = therapist;
+          therapist.said = Payload.firstSentence(index, 0);
           return http.expect(201, HttpMethod.POST, "/api/groups/" + room.groupId + "/invites",
                   new JsonObject().put("maxUses", members - 1).put("expiresInHours", 720), therapist.accessToken)
               .compose(invite -> addClients(room, invite.getString("code"), batch, index, 1))
@@ -225,6 +226,7 @@ public final class TalkingStickTarget implements Target {
   private Future<Void> addClients(Room room, String code, String batch, int index, int m) {
     if (m >= room.members.length) return Future.succeededFuture();
     Account client = new Account("b" + batch + "-r" + index + "-m" + m);
+    client.said = Payload.firstSentence(index, m);
     return http.expect(201, HttpMethod.POST, "/api/auth/register", new JsonObject()
             .put("username", client.username).put("password", PASSWORD).put("displayName", "Bench client " + index + "." + m),
             null)

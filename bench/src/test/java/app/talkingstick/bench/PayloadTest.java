@@ -21,4 +21,14 @@ class PayloadTest {
       }
     }
   }
+
+  @Test
+  void membersStartAtSentencesSpreadOverAllOfThemSoThatNoneIsSaidByEveryoneAtOnce() {
+    java.util.Map<Long, Integer> starts = new java.util.HashMap<>();
+    for (int room = 0; room < 200; room++) {
+      for (int member = 0; member < 10; member++) starts.merge(Payload.firstSentence(room, member), 1, Integer::sum);
+    }
+    assertTrue(starts.size() == 256, "every sentence is someone's first: " + starts.size());
+    assertTrue(java.util.Collections.max(starts.values()) <= 10, "no first sentence shared by more than 10 of 2,000 members");
+  }
 }
