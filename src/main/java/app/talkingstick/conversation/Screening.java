@@ -29,10 +29,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Texts wait in lanes, one per worker thread; each event loop always uses the same lane, and a
  * conversation always runs on the same event loop, so its texts are screened and answered in the order
- * it sent them. A lane screens what is waiting in it
- * together, up to {@link #MAX_BATCH} texts in one run of the encoder: a quiet server screens each text
- * as it comes, and a busy one (a burst, or the first seconds after a start while the JIT is still
- * compiling) screens more per run at less CPU per text, so a backlog drains instead of growing.
+ * it sent them. A lane screens what is waiting in it together, up to {@link #MAX_BATCH} texts in one
+ * run of the encoder: a quiet server screens each text as it comes, and a busy one (a burst, or the
+ * first seconds after a start while the JIT is still compiling) screens more per run at less CPU per
+ * text, so a backlog drains instead of growing.
  */
 public final class Screening {
 
@@ -118,7 +118,7 @@ public final class Screening {
         try {
           screenBatch(next());
         } finally {
-          if (hasMore()) screenNext();
+          if (keepScreening()) screenNext();
         }
         return null;
       }, false);
@@ -130,7 +130,8 @@ public final class Screening {
       return batch;
     }
 
-    private synchronized boolean hasMore() {
+    /** Whether texts still wait; when none does, the lane stops, and the next text submitted starts it again. */
+    private synchronized boolean keepScreening() {
       screening = !waiting.isEmpty();
       return screening;
     }
