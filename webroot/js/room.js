@@ -128,6 +128,15 @@ export class Room extends Conversation {
         }
         break;
       }
+      case 'no-reactions': {
+        const m = this.messages.get(event.seq);
+        if (m) {
+          m.reactable = false;
+          m.reactions = {};
+          this.emit('message-changed', m);
+        }
+        break;
+      }
       case 'redacted': {
         const m = this.messages.get(event.seq);
         if (m) {

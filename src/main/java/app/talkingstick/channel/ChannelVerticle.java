@@ -13,6 +13,7 @@ import app.talkingstick.conversation.Reply;
 import app.talkingstick.conversation.SayAction;
 import app.talkingstick.conversation.Screening;
 import app.talkingstick.live.LiveDirectoryVerticle;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -123,7 +124,9 @@ public final class ChannelVerticle extends VerticleBase {
 
   /**
    * Screened for crisis first: a client's crisis text is never refused here (not for its length, not
-   * for the send rate), since the only other reader is their therapist, who is alerted at once.
+   * for the send rate), since the only other reader is their therapist, who is alerted at once. A text
+   * whose crisis reading is still to come is delivered at once when it would be delivered anyway, and
+   * the reading's alert or check-in follows it; one that would be refused waits for the reading.
    */
   private void say(Message<Object> msg, Party from, JsonObject body, Instant now) {
     Optional<SayAction> parsed = SayAction.parse(body, msg);
@@ -131,7 +134,21 @@ public final class ChannelVerticle extends VerticleBase {
     SayAction say = parsed.get();
     String key = from.accountId() + "/" + say.clientMsgId();
     if (SayAction.answeredAsRetry(log, key, msg)) return;
-    screening.screen(say.text(), from.role() == Role.CLIENT).onSuccess(screened -> decide(msg, from, key, say, screened));
+    screening.screen(say.text(), from.role() == Role.CLIENT).onSuccess(answer -> decide(msg, from, key, say, answer));
+  }
+
+  private void decide(Message<Object> msg, Party from, String key, SayAction say, Screening.Answer answer) {
+    Future<Screened> reading = answer.crisisReading();
+    if (reading.isComplete()) {
+      decide(msg, from, key, say, reading.result());
+      return;
+    }
+    Instant now = Instant.now();
+    if (say.tooLong() || rate(from, now).take(now) > 0) { // a refused take takes nothing
+      reading.onSuccess(screened -> decide(msg, from, key, say, screened));
+      return;
+    }
+    store(msg, from, key, say, reading, now);
   }
 
   private void decide(Message<Object> msg, Party from, String key, SayAction say, Screened screened) {
@@ -141,18 +158,22 @@ public final class ChannelVerticle extends VerticleBase {
       msg.reply(SayAction.tooLongRefusal());
       return;
     }
-    long waitSeconds = rates.computeIfAbsent(from.accountId(), id -> new SendRate(BURST, REFILL, now)).take(now);
+    long waitSeconds = rate(from, now).take(now);
     if (crisis.isEmpty() && waitSeconds > 0) {
       JsonObject refusal = Reply.refused("RATE_LIMITED", "You are sending very fast. Please wait a moment.");
       refusal.getJsonObject("error").put("retryAfter", waitSeconds);
       msg.reply(refusal);
       return;
     }
-    store(msg, from, key, say, screened, now);
+    store(msg, from, key, say, Future.succeededFuture(screened), now);
   }
 
-  private void store(Message<Object> msg, Party from, String key, SayAction say, Screened screened, Instant at) {
-    Optional<CrisisSignal> crisis = screened.urgent();
+  private SendRate rate(Party from, Instant now) {
+    return rates.computeIfAbsent(from.accountId(), id -> new SendRate(BURST, REFILL, now));
+  }
+
+  /** Stored and delivered; the author is answered once the crisis reading is in too, after any alert's commit. */
+  private void store(Message<Object> msg, Party from, String key, SayAction say, Future<Screened> reading, Instant at) {
     Future<ConversationLog.Stored> written;
     try {
       written = log.append(key, seq -> new ChannelMessageStore.NewMessage(seq, from.accountId(), say.clientMsgId(),
@@ -162,23 +183,30 @@ public final class ChannelVerticle extends VerticleBase {
       written = Future.failedFuture(e);
     }
     written.onComplete(result -> {
-      if (result.succeeded() && result.result().duplicate()) {
-        msg.reply(Reply.acknowledgement(result.result()));
-        return;
-      }
+      boolean duplicate = result.succeeded() && result.result().duplicate();
       if (result.failed()) LOG.warn("Channel {}: a message was not stored: {}", channelId, result.cause().getClass().getSimpleName());
-      Long seq = result.succeeded() ? result.result().seq() : null;
-      if (seq != null) delivered(seq, from, say.text(), at);
-      screened.checkIn().ifPresent(signal -> checkIn(signal, from, say.text(), seq, at));
-      JsonObject reply = seq != null ? Reply.acknowledgement(result.result()) : Reply.unavailable();
-      if (crisis.isEmpty()) {
-        msg.reply(reply);
-        return;
-      }
-      // the alert goes out even when the message could not be stored; the author hears after the escalation's commit
-      alert(crisis.get(), from, say.text(), seq, at)
-          .onComplete(alerted -> msg.reply(seq == null ? reply : reply.put("shared", true).put("support", safety.support(crisis.get()))));
+      if (result.succeeded() && !duplicate) delivered(result.result().seq(), from, say.text(), at);
+      reading.onSuccess(screened -> answer(msg, from, say, result, screened, at));
     });
+  }
+
+  private void answer(Message<Object> msg, Party from, SayAction say, AsyncResult<ConversationLog.Stored> result,
+                      Screened screened, Instant at) {
+    if (result.succeeded() && result.result().duplicate()) {
+      msg.reply(Reply.acknowledgement(result.result()));
+      return;
+    }
+    Optional<CrisisSignal> crisis = screened.urgent();
+    Long seq = result.succeeded() ? result.result().seq() : null;
+    screened.checkIn().ifPresent(signal -> checkIn(signal, from, say.text(), seq, at));
+    JsonObject reply = seq != null ? Reply.acknowledgement(result.result()) : Reply.unavailable();
+    if (crisis.isEmpty()) {
+      msg.reply(reply);
+      return;
+    }
+    // the alert goes out even when the message could not be stored; the author hears after the escalation's commit
+    alert(crisis.get(), from, say.text(), seq, at)
+        .onComplete(alerted -> msg.reply(seq == null ? reply : reply.put("shared", true).put("support", safety.support(crisis.get()))));
   }
 
   /** Where a text was written, as the therapist's alerts and check-ins say it. */

@@ -158,7 +158,20 @@ public final class SemanticHeads {
    * a point of crisis recall or half a point of abuse kept out is lost).
    */
   public boolean quiet(CrisisClassifier.Prediction words) {
-    return words.crisisProbability() < quiet && words.abuseProbability() < quiet;
+    return quietOfCrisis(words) && quietOfAbuse(words);
+  }
+
+  /** True when the word features are sure {@code words} shows no crisis (P under {@code quiet}). */
+  public boolean quietOfCrisis(CrisisClassifier.Prediction words) {
+    return words.crisisProbability() < quiet;
+  }
+
+  /**
+   * True when the word features are sure {@code words} shows no abuse (P under {@code quiet}): the abuse is
+   * settled without the encoder, whatever they make of a crisis.
+   */
+  public boolean quietOfAbuse(CrisisClassifier.Prediction words) {
+    return words.abuseProbability() < quiet;
   }
 
   /** What the heads and the word-feature classifier, averaged, make of {@code text} with its embedding. */

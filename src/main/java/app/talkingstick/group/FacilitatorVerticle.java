@@ -99,7 +99,7 @@ public final class FacilitatorVerticle extends VerticleBase {
     ModerationActions moderating = new ModerationActions(room, moderation);
     sessions = new SessionActions(room, rooms);
     for (RoomAction.Family family : new RoomAction.Family[] {
-        new RoomSay(room, moderating, new SafetyNet(services)), new FloorActions(room, rooms), moderating, sessions,
+        new RoomSay(room, moderating, new SafetyNet(services), messages), new FloorActions(room, rooms), moderating, sessions,
         new PullAsideActions(room), new ReactionActions(room, messages)}) {
       family.register(actions);
     }

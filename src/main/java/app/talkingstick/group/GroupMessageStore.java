@@ -65,6 +65,10 @@ public final class GroupMessageStore {
           + " FROM group_messages WHERE group_id = $1 AND seq = $2) AS state"
           + " FROM reactions WHERE group_id = $1 AND seq = $2 AND emoji = $3";
 
+  private static final String MARK_CRISIS =
+      "WITH gone AS (DELETE FROM reactions WHERE group_id = $1 AND seq = $2)"
+          + " UPDATE group_messages SET crisis = true WHERE group_id = $1 AND seq = $2";
+
   private final Pool pool;
 
   public GroupMessageStore(Pool pool) {
@@ -195,5 +199,13 @@ public final class GroupMessageStore {
           Integer state = row.getInteger("state");
           return state == null ? NOT_VISIBLE : state < 0 ? state.longValue() : row.getLong("n");
         });
+  }
+
+  /**
+   * Marks a shared message as one that showed signs of a crisis, when its crisis reading came after it was
+   * shared: nobody reacts to it from now on, and the reactions it had are taken off.
+   */
+  public Future<Void> markCrisis(UUID groupId, long seq) {
+    return pool.preparedQuery(MARK_CRISIS).execute(Tuple.of(groupId, seq)).mapEmpty();
   }
 }

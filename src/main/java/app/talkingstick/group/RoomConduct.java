@@ -39,10 +39,20 @@ final class RoomConduct {
 
   /** The verdict on a message, given what screening found; the member's conduct state moves on with it. */
   ConductDecision screen(Membership member, String text, Instant now, Set<String> names, Screened screened) {
-    MemberConduct before = members.computeIfAbsent(member.memberId(), id -> policy.newMember(now));
-    ConductDecision decision = policy.evaluate(ChannelKind.GROUP, text, before, now, names, screened);
-    members.put(member.memberId(), decision.state());
+    ConductDecision decision = judge(member, text, now, names, screened);
+    keep(member, decision);
     return decision;
+  }
+
+  /** The verdict on a message, given what screening found; the member's state stays as it was until {@link #keep}. */
+  ConductDecision judge(Membership member, String text, Instant now, Set<String> names, Screened screened) {
+    MemberConduct before = members.computeIfAbsent(member.memberId(), id -> policy.newMember(now));
+    return policy.evaluate(ChannelKind.GROUP, text, before, now, names, screened);
+  }
+
+  /** The member's conduct state moves on with a verdict {@link #judge} gave. */
+  void keep(Membership member, ConductDecision decision) {
+    members.put(member.memberId(), decision.state());
   }
 
   Optional<Instant> mutedUntil(UUID memberId, Instant now) {

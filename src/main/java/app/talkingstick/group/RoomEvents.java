@@ -60,6 +60,11 @@ final class RoomEvents {
     return new JsonObject().put("type", "reaction").put("seq", seq).put("emoji", emoji).put("count", count);
   }
 
+  /** A shared message found to show signs of a crisis after it was shared: reactions to it are off. */
+  static JsonObject noReactions(long seq) {
+    return new JsonObject().put("type", "no-reactions").put("seq", seq);
+  }
+
   static JsonObject moderation(String action, UUID memberId, String reason) {
     return new JsonObject().put("type", "moderation").put("action", action)
         .put("memberId", memberId == null ? null : memberId.toString()).put("reason", reason);

@@ -11,6 +11,7 @@ import app.talkingstick.conduct.Verdict;
 import app.talkingstick.conversation.ConversationLog;
 import app.talkingstick.conversation.Reply;
 import app.talkingstick.conversation.SayAction;
+import app.talkingstick.conversation.Screening;
 import app.talkingstick.safety.EscalationStore;
 import app.talkingstick.safety.SafetyNet;
 import app.talkingstick.turns.Decision;
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * (agreement, session, presence, mute, length, turn, conduct) decide. When they would refuse a text
  * that shows signs of a crisis, it is not refused: it is stored privately, goes to the group's
  * therapists as an alert with an escalation, and the author is told kindly that it reached them,
- * with the support card. Nothing of it reaches the other members.
+ * with the support card. Nothing of it reaches the other members. A text the room would share as
+ * written is not held back for the encoders' crisis reading: it is shared, and the reading raises
+ * its alert or check-in when it comes.
  */
 final class RoomSay implements RoomAction.Family {
 
@@ -44,11 +47,13 @@ final class RoomSay implements RoomAction.Family {
   private final ModerationActions moderation;
   private final SafetyNet safety;
   private final boolean moderates;
+  private final GroupMessageStore messages;
 
-  RoomSay(LiveRoom room, ModerationActions moderation, SafetyNet safety) {
+  RoomSay(LiveRoom room, ModerationActions moderation, SafetyNet safety, GroupMessageStore messages) {
     this.room = room;
     this.moderation = moderation;
     this.safety = safety;
+    this.messages = messages;
     this.moderates = room.services.config().moderatesAndStores();
   }
 
@@ -63,9 +68,38 @@ final class RoomSay implements RoomAction.Family {
     SayAction say = parsed.get();
     String key = member.memberId() + "/" + say.clientMsgId();
     if (SayAction.answeredAsRetry(room.log, key, msg)) return;
-    Future<Screened> screened = moderates ? room.services.screening().screen(say.text(), !member.isStaff())
-        : Future.succeededFuture(Screened.NOTHING);
-    screened.onSuccess(found -> decide(msg, member, key, say, found));
+    Future<Screening.Answer> screened = moderates ? room.services.screening().screen(say.text(), !member.isStaff())
+        : Future.succeededFuture(Screening.Answer.settled(Screened.NOTHING));
+    screened.onSuccess(answer -> decide(msg, member, key, say, answer));
+  }
+
+  /**
+   * A text whose crisis reading is still to come is shared at once when the room would share it as
+   * written (its turn, nothing refused or held), and the reading follows it; anything else waits for the
+   * reading, so that a crisis the room would refuse still goes to the therapists.
+   */
+  private void decide(Message<Object> msg, Membership member, String key, SayAction say, Screening.Answer answer) {
+    Future<Screened> reading = answer.crisisReading();
+    if (reading.isComplete()) {
+      decide(msg, member, key, say, reading.result());
+      return;
+    }
+    Instant now = Instant.now();
+    Decision turn = room.turns.say(id(member), now);
+    ConductDecision conduct = refusal(member, say, turn, now).isPresent() ? null
+        : room.conduct.judge(member, say.text(), now, room.memberNames(), answer.screened());
+    if (conduct == null || !sharedAsWritten(conduct.verdict())) {
+      reading.onSuccess(screened -> decide(msg, member, key, say, screened));
+      return;
+    }
+    room.conduct.keep(member, conduct);
+    conduct.escalations().forEach(step -> climb(member, step));
+    room.apply(turn);
+    share(msg, member, key, say, conduct.verdict(), reading, now);
+  }
+
+  private static boolean sharedAsWritten(Verdict verdict) {
+    return verdict.action() == Verdict.Action.ALLOW || verdict.action() == Verdict.Action.MASK;
   }
 
   /** After screening: the room's rules decide, and a crisis they would refuse goes to the therapists instead. */
@@ -91,7 +125,7 @@ final class RoomSay implements RoomAction.Family {
       screened.checkIn().ifPresent(signal -> checkIn(member, say.text(), signal, null, now));
     } else {
       room.apply(turn);
-      share(msg, member, key, say, verdict, screened, now);
+      share(msg, member, key, say, verdict, Future.succeededFuture(screened), now);
     }
   }
 
@@ -115,36 +149,59 @@ final class RoomSay implements RoomAction.Family {
 
   // ---------------------------------------------------------------- shared with the room
 
+  /**
+   * Stored, then shown to the room; the author is answered once the text's crisis reading is in as well,
+   * after any alert's commit. A reading that comes after the text was shared still raises the alert, and
+   * turns reactions to it off.
+   */
   private void share(Message<Object> msg, Membership member, String key, SayAction say, Verdict verdict,
-                     Screened screened, Instant at) {
-    Optional<CrisisSignal> crisis = screened.urgent();
+                     Future<Screened> reading, Instant at) {
+    boolean crisisKnown = reading.isComplete() && reading.result().urgent().isPresent();
     String text = verdict == null ? say.text() : verdict.text();
     boolean held = verdict != null && verdict.action() == Verdict.Action.HOLD;
-    boolean masked = verdict != null && verdict.action() == Verdict.Action.MASK;
     room.log.append(key, seq -> GroupMessageStore.NewMessage.of(room.services.channelCipher(), room.groupId, seq,
-        member.memberId(), member.pseudonym(), say.clientMsgId(), text, held ? "held" : "visible", crisis.isPresent(), at)).onComplete(result -> {
-          if (answeredAsDuplicateOrFailure(msg, member, say, crisis, result)) return;
-          long seq = result.result().seq();
-          screened.checkIn().ifPresent(signal -> checkIn(member, say.text(), signal, seq, at));
-          if (held) {
-            msg.reply(Reply.refused(Verdict.HELD_FOR_REVIEW, verdict.message()).put("seq", seq));
-            room.publishStaff(held(seq, member, text, verdict.reasonId()));
-            room.audit(AuditLog.Entry.of(room.groupId, null, "message-held").about(member.memberId())
-                .because(verdict.reasonId(), room.services.channelCipher()).with("seq", seq));
-            return;
+        member.memberId(), member.pseudonym(), say.clientMsgId(), text, held ? "held" : "visible", crisisKnown, at)).onComplete(result -> {
+          if (result.succeeded() && !result.result().duplicate() && !held) {
+            JsonObject event = RoomEvents.message(result.result().seq(), member, text, at).put("clientMsgId", say.clientMsgId());
+            if (crisisKnown) event.put("reactable", false);
+            room.publishOut(event);
           }
-          JsonObject event = RoomEvents.message(seq, member, text, at).put("clientMsgId", say.clientMsgId());
-          if (crisis.isPresent()) event.put("reactable", false);
-          room.publishOut(event);
-          if (masked) flag(seq, member, verdict.reasonId());
-          JsonObject ack = Reply.acknowledgement(result.result()).put("masked", masked);
-          if (crisis.isEmpty()) {
-            msg.reply(ack);
-          } else {
-            alert(member, say.text(), crisis.get(), seq, true, at)
-                .onComplete(alerted -> msg.reply(ack.put("shared", true).put("support", safety.support(crisis.get()))));
-          }
+          reading.onSuccess(screened -> answerShared(msg, member, say, verdict, new Shared(result, screened, crisisKnown), at));
         });
+  }
+
+  /** A shared text's write and its crisis reading, and whether the crisis was known when it was stored. */
+  private record Shared(AsyncResult<ConversationLog.Stored> write, Screened screened, boolean crisisKnown) {}
+
+  private void answerShared(Message<Object> msg, Membership member, SayAction say, Verdict verdict, Shared shared, Instant at) {
+    Optional<CrisisSignal> crisis = shared.screened().urgent();
+    if (answeredAsDuplicateOrFailure(msg, member, say, crisis, shared.write())) return;
+    long seq = shared.write().result().seq();
+    shared.screened().checkIn().ifPresent(signal -> checkIn(member, say.text(), signal, seq, at));
+    if (verdict != null && verdict.action() == Verdict.Action.HOLD) {
+      msg.reply(Reply.refused(Verdict.HELD_FOR_REVIEW, verdict.message()).put("seq", seq));
+      room.publishStaff(held(seq, member, verdict.text(), verdict.reasonId()));
+      room.audit(AuditLog.Entry.of(room.groupId, null, "message-held").about(member.memberId())
+          .because(verdict.reasonId(), room.services.channelCipher()).with("seq", seq));
+      return;
+    }
+    boolean masked = verdict != null && verdict.action() == Verdict.Action.MASK;
+    if (masked) flag(seq, member, verdict.reasonId());
+    JsonObject ack = Reply.acknowledgement(shared.write().result()).put("masked", masked);
+    if (crisis.isEmpty()) {
+      msg.reply(ack);
+      return;
+    }
+    Future<Void> marked = shared.crisisKnown() ? Future.succeededFuture() : noReactions(seq);
+    Future.join(marked, alert(member, say.text(), crisis.get(), seq, true, at))
+        .onComplete(done -> msg.reply(ack.put("shared", true).put("support", safety.support(crisis.get()))));
+  }
+
+  /** A text found to show signs of a crisis after it was shared: nobody reacts to it from now on. */
+  private Future<Void> noReactions(long seq) {
+    room.publishOut(RoomEvents.noReactions(seq));
+    return messages.markCrisis(room.groupId, seq).onFailure(err ->
+        LOG.warn("Room {}: reactions to message {} could not be turned off: {}", room.groupId, seq, err.getClass().getSimpleName()));
   }
 
   /**

@@ -47,7 +47,8 @@ public final class SemanticTraining {
     float[][] x = EmbeddingCache.load(EMBEDDINGS, SentenceEncoder.RECIPE, all, SemanticTraining::embed);
     List<List<Integer>> folds = WriterFolds.of(all);
     System.out.printf(Locale.ROOT, "%d lines from %d writers in %d folds%n", all.size(), files.size(), folds.size());
-    List<Thresholds.Scored> outOfFold = Thresholds.Scored.load(READINGS, digest + SentenceEncoder.RECIPE + Network.SHAPE, all,
+    List<Thresholds.Scored> outOfFold = Thresholds.Scored.load(READINGS, digest + SentenceEncoder.RECIPE + Network.SHAPE
+        + Thresholds.Scored.COLUMNS, all,
         () -> outOfWriter(all, x, folds));
     Thresholds chosen = Thresholds.choose(outOfFold);
     Fitted shipped = Fitted.on(all, x, java.util.stream.IntStream.range(0, all.size()).boxed().toList());

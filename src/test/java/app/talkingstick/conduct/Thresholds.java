@@ -41,12 +41,18 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
   static final double QUIET_RECALL_LOST = 0.01;
   static final double QUIET_ABUSE_LOST = 0.005;
 
-  /** A training line as heads fitted without its writer read it. */
-  record Scored(LabelledLine line, double crisis, double abuse, double quietness) {
+  /**
+   * A training line as heads fitted without its writer read it: P(crisis) and P(abuse) of the whole
+   * layer, and of the word features alone (what the glance before the encoders goes by).
+   */
+  record Scored(LabelledLine line, double crisis, double abuse, double wordsCrisis, double wordsAbuse) {
+    /** What each kept line holds: readings kept before are reused only while this stays the same. */
+    static final String COLUMNS = "crisis, abuse, words' crisis, words' abuse";
+
     static Scored of(LabelledLine line, SemanticHeads heads, float[] x) {
       CrisisClassifier.Prediction words = heads.words(line.text());
       double[] p = heads.likelihoods(x, words);
-      return new Scored(line, p[0], p[1], Math.max(words.crisisProbability(), words.abuseProbability()));
+      return new Scored(line, p[0], p[1], words.crisisProbability(), words.abuseProbability());
     }
 
     /** The readings kept in {@code file} when written for {@code key} and as many lines, else computed and kept. */
@@ -59,14 +65,18 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
             List<Scored> out = new java.util.ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
               String[] f = kept.get(i + 1).split("\t");
-              out.add(new Scored(lines.get(i), Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])));
+              out.add(new Scored(lines.get(i), Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                  Double.parseDouble(f[3])));
             }
             return out;
           }
         }
         List<Scored> out = compute.get();
         StringBuilder text = new StringBuilder(key).append('\n');
-        for (Scored s : out) text.append(s.crisis()).append('\t').append(s.abuse()).append('\t').append(s.quietness()).append('\n');
+        for (Scored s : out) {
+          text.append(s.crisis()).append('\t').append(s.abuse()).append('\t').append(s.wordsCrisis()).append('\t')
+              .append(s.wordsAbuse()).append('\n');
+        }
         java.nio.file.Files.writeString(file, text);
         return out;
       } catch (java.io.IOException e) {
@@ -91,7 +101,8 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
     boolean[] rulesRefuse = new boolean[dev.size()];
     double[] crisis = new double[dev.size()];
     double[] abuse = new double[dev.size()];
-    double[] quietness = new double[dev.size()];
+    double[] wordsCrisis = new double[dev.size()];
+    double[] wordsAbuse = new double[dev.size()];
     ConductPolicy policy = ConductPolicy.defaults();
     Instant now = Instant.parse("2026-01-01T12:00:00Z");
     for (int i = 0; i < dev.size(); i++) {
@@ -102,7 +113,8 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
       rulesHigh[i] = found.map(c -> c.severity() == CrisisSignal.Severity.HIGH).orElse(false);
       Verdict v = policy.evaluate(ChannelKind.GROUP, text, policy.newMember(now), now, Set.of(), Optional.empty()).verdict();
       rulesRefuse[i] = v.action() == Verdict.Action.BLOCK || v.action() == Verdict.Action.HOLD;
-      quietness[i] = scored.get(i).quietness();
+      wordsCrisis[i] = scored.get(i).wordsCrisis();
+      wordsAbuse[i] = scored.get(i).wordsAbuse();
       crisis[i] = scored.get(i).crisis();
       abuse[i] = scored.get(i).abuse();
     }
@@ -119,14 +131,13 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
         <= ABUSE_LET_THROUGH * rate(dev, "abuse", i -> rulesRefuse[i]));
     double abuseAt = lowest(t -> rate(dev, "benign", refused(rulesRefuse, abuse, crisis, t, notAbuse, checkIn)) <= BENIGN_REFUSED
         && rate(dev, "distress", refused(rulesRefuse, abuse, crisis, t, notAbuse, checkIn)) <= BENIGN_REFUSED * 2, 0.3);
-    double quiet = quietest(dev, quietness, rulesCrisis, i -> byRules.test(i) || crisis[i] >= checkIn,
+    double quiet = quietest(dev, wordsCrisis, wordsAbuse, rulesCrisis, i -> byRules.test(i) || crisis[i] >= checkIn,
         refused(rulesRefuse, abuse, crisis, abuseAt, notAbuse, checkIn));
     Thresholds chosen = new Thresholds(urgent, checkIn, abuseAt, notAbuse, notCrisis, notCrisisHigh, quiet);
     for (int i = 0; i < dev.size(); i++) {
-      if (!rulesCrisis[i] && quietness[i] < quiet) { // settled by the word features, sure of neither crisis nor abuse
-        crisis[i] = 0;
-        abuse[i] = 0;
-      }
+      if (rulesCrisis[i] || wordsAbuse[i] >= quiet) continue;
+      abuse[i] = 0; // the glance settles the abuse: the word features are sure there is none
+      if (wordsCrisis[i] < quiet) crisis[i] = 0; // and the crisis too: the encoders never run
     }
     lastReport = report("out-of-writer dev", dev, i -> byRules.test(i) || crisis[i] >= checkIn,
         refused(rulesRefuse, abuse, crisis, abuseAt, notAbuse, checkIn));
@@ -135,18 +146,21 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
   }
 
   /**
-   * The highest word-feature probability under which a text skips the encoder, losing at most
-   * {@link #QUIET_RECALL_LOST} of dev crisis recall and {@link #QUIET_ABUSE_LOST} of abuse kept out.
+   * The highest word-feature probability under which the glance settles a text's abuse (and, when its crisis
+   * probability is under it too, the whole text, without the encoders), losing at most {@link #QUIET_RECALL_LOST}
+   * of dev crisis recall and {@link #QUIET_ABUSE_LOST} of abuse kept out.
    */
-  private static double quietest(List<LabelledLine> dev, double[] quietness, boolean[] rulesCrisis,
+  private static double quietest(List<LabelledLine> dev, double[] wordsCrisis, double[] wordsAbuse, boolean[] rulesCrisis,
                                  java.util.function.IntPredicate alerted, java.util.function.IntPredicate refused) {
     double recall = rate(dev, "crisis", alerted);
     double kept = rate(dev, "abuse", i -> alerted.test(i) || refused.test(i));
     for (double t = 0.5; t > 0; t -= 0.005) {
       double q = Math.round(t * 1000) / 1000.0;
-      java.util.function.IntPredicate skipped = i -> !rulesCrisis[i] && quietness[i] < q;
-      if (recall - rate(dev, "crisis", i -> alerted.test(i) && !skipped.test(i)) <= QUIET_RECALL_LOST
-          && kept - rate(dev, "abuse", i -> (alerted.test(i) || refused.test(i)) && !skipped.test(i)) <= QUIET_ABUSE_LOST) {
+      java.util.function.IntPredicate abuseSettled = i -> !rulesCrisis[i] && wordsAbuse[i] < q;
+      java.util.function.IntPredicate settled = i -> abuseSettled.test(i) && wordsCrisis[i] < q;
+      if (recall - rate(dev, "crisis", i -> alerted.test(i) && !settled.test(i)) <= QUIET_RECALL_LOST
+          && kept - rate(dev, "abuse", i -> settled.test(i) ? false : alerted.test(i) || refused.test(i) && !abuseSettled.test(i))
+              <= QUIET_ABUSE_LOST) {
         return q;
       }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.talkingstick.conduct.CrisisDetector;
+import app.talkingstick.conduct.Glance;
 import app.talkingstick.conduct.Screened;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -17,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -24,24 +26,48 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The screening lanes: each conversation's order, batches under load, one text at a time when quiet, failures. */
+/**
+ * The screening lanes: each conversation's order, batches under load, one text at a time when quiet, failures;
+ * texts answered before their crisis reading where the glance leaves nothing else, and texts held back behind
+ * one it cannot decide on.
+ */
 class ScreeningTest {
 
   private Vertx vertx;
   private WorkerExecutor workers;
+  private WorkerExecutor readers;
   private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
 
   /** Stands in for the learned layer: sends each text back as its "finding", so an answer shows whose text it was. */
-  private final Function<List<String>, List<Screened>> echo = texts -> {
-    batchSizes.add(texts.size());
+  private final Function<List<Glance>, List<Screened>> echo = glances -> {
+    batchSizes.add(glances.size());
     sleep(2); // an encoder run takes a few milliseconds; texts arriving meanwhile wait for the next
-    return texts.stream().map(t -> new Screened(Optional.empty(), Optional.of(t), false)).toList();
+    return glances.stream().map(g -> found(g.text())).toList();
   };
+
+  private static Screened found(String text) {
+    return new Screened(Optional.empty(), Optional.of(text), false);
+  }
+
+  /** A glance that settles a text up to its crisis reading, what is known of it showing whose text it is. */
+  private static Glance crisisToRead(String text) {
+    return new Glance(text, Glance.Stage.CRISIS_TO_READ, new Screened(Optional.empty(), Optional.of(text), true),
+        Optional.empty(), null);
+  }
+
+  private Screening screening(Function<String, Glance> glance, Function<List<Glance>, List<Screened>> read, int lanes) {
+    return new Screening(glance, read, CrisisDetector.defaults(), workers, readers, lanes);
+  }
+
+  private Screening screening(Function<List<Glance>, List<Screened>> read, int lanes) {
+    return screening(Glance::toRead, read, lanes);
+  }
 
   @BeforeEach
   void start() {
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
     workers = vertx.createSharedWorkerExecutor("screening-test", 2);
+    readers = vertx.createSharedWorkerExecutor("screening-test-readers", 2);
   }
 
   @AfterEach
@@ -51,7 +77,9 @@ class ScreeningTest {
 
   @Test
   void eachConversationIsAnsweredInTheOrderItSentWithItsOwnTextsAnswersOnItsOwnEventLoop() throws Exception {
-    Screening screening = new Screening(echo, CrisisDetector.defaults(), workers, 2);
+    // every third text is answered before its crisis reading, the others after theirs: the order holds across both
+    Screening screening = screening(t -> t.endsWith("0") || t.endsWith("3") || t.endsWith("6") ? crisisToRead(t) : Glance.toRead(t),
+        echo, 2);
     List<Conversation> conversations = IntStream.range(0, 6).mapToObj(i -> new Conversation("room" + i, screening, 60)).toList();
     for (Conversation c : conversations) vertx.deployVerticle(c).await();
     for (int i = 0; i < 60; i++) {
@@ -65,45 +93,93 @@ class ScreeningTest {
     int largest = Collections.max(batchSizes);
     assertTrue(largest > 1, "360 texts sent at once are screened several to a run, not one by one");
     assertTrue(largest <= Screening.MAX_BATCH, "no run takes more than " + Screening.MAX_BATCH + ": " + largest);
-    assertEquals(360, batchSizes.stream().mapToInt(Integer::intValue).sum(), "every text screened once");
+    assertEquals(360, batchSizes.stream().mapToInt(Integer::intValue).sum(), "every text read once");
   }
 
   @Test
   void aQuietServerScreensEachTextAsItComes() {
-    Screening screening = new Screening(echo, CrisisDetector.defaults(), workers, 2);
+    Screening screening = screening(echo, 2);
     for (int i = 0; i < 5; i++) {
-      assertEquals(Optional.of("text " + i), screening.screen("text " + i, true).await().learnedAbuse());
+      assertEquals(Optional.of("text " + i), screening.screen("text " + i, true).await().screened().learnedAbuse());
     }
     assertEquals(List.of(1, 1, 1, 1, 1), batchSizes);
   }
 
   @Test
+  void aTextTheGlanceLeavesOnlyItsCrisisToIsAnsweredBeforeItsReadingWhichFollows() throws Exception {
+    CountDownLatch encoders = new CountDownLatch(1);
+    Screening screening = screening(ScreeningTest::crisisToRead, glances -> {
+      await(encoders);
+      return echo.apply(glances);
+    }, 1);
+    Screening.Answer answer = screening.screen("on the roof now", true).toCompletionStage().toCompletableFuture()
+        .get(5, TimeUnit.SECONDS);
+    assertEquals(Optional.of("on the roof now"), answer.screened().learnedAbuse(), "answered from the glance");
+    assertFalse(answer.crisisReading().isComplete(), "while the encoders are still reading it");
+    encoders.countDown();
+    Screened read = answer.crisisReading().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    assertEquals(found("on the roof now"), read, "the reading follows");
+  }
+
+  @Test
+  void aTextTheGlanceCannotDecideOnHoldsBackTheTextsAfterItInItsLane() throws Exception {
+    CountDownLatch encoders = new CountDownLatch(1);
+    Screening screening = screening(t -> t.startsWith("calm") ? Glance.settled(t, Screened.NOTHING) : Glance.toRead(t),
+        glances -> {
+          await(encoders);
+          return echo.apply(glances);
+        }, 1);
+    List<String> answered = new CopyOnWriteArrayList<>();
+    Future<Screening.Answer> unsure = screening.screen("you people", true).onSuccess(a -> answered.add("unsure"));
+    Future<Screening.Answer> calm = screening.screen("calm evening", true).onSuccess(a -> answered.add("calm"));
+    sleep(200);
+    assertTrue(answered.isEmpty(), "the settled text waits behind the unsure one: " + answered);
+    encoders.countDown();
+    calm.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    assertTrue(unsure.isComplete());
+    assertEquals(List.of("unsure", "calm"), answered);
+    assertEquals(Screened.NOTHING, calm.result().screened());
+    assertTrue(calm.result().crisisReading().isComplete(), "a settled text has nothing more to read");
+    assertEquals(List.of(1), batchSizes, "only the unsure text went to the encoders");
+  }
+
+  @Test
   void whenTheLearnedLayerFailsTheRulesAnswerAndTheLaneGoesOn() {
-    Function<List<String>, List<Screened>> failing = texts -> {
-      if (texts.stream().anyMatch(t -> t.contains("tonight"))) throw new IllegalStateException("the encoder failed");
-      return echo.apply(texts);
+    Function<List<Glance>, List<Screened>> failing = glances -> {
+      if (glances.stream().anyMatch(g -> g.text().contains("tonight"))) throw new IllegalStateException("the encoder failed");
+      return echo.apply(glances);
     };
-    Screening screening = new Screening(failing, CrisisDetector.defaults(), workers, 1);
-    Screened byRules = screening.screen("I am going to kill myself tonight", true).await();
+    Screening screening = screening(failing, 1);
+    Screened byRules = screening.screen("I am going to kill myself tonight", true).await().screened();
     assertTrue(byRules.urgent().isPresent(), "the rules still find the crisis");
     assertTrue(byRules.learnedAbuse().isEmpty());
-    assertEquals(Screened.NOTHING, screening.screen("see you all tonight", true).await());
-    assertEquals(Optional.of("hello again"), screening.screen("hello again", true).await().learnedAbuse(),
+    assertEquals(Screened.NOTHING, screening.screen("see you all tonight", true).await().screened());
+    assertEquals(Optional.of("hello again"), screening.screen("hello again", true).await().screened().learnedAbuse(),
         "the lane screens on after a failed run");
   }
 
   @Test
+  void whenTheGlanceFailsTheRulesAnswer() {
+    Screening screening = screening(t -> {
+      throw new IllegalStateException("the word features failed");
+    }, echo, 1);
+    Screening.Answer answer = screening.screen("I am going to kill myself tonight", true).await();
+    assertTrue(answer.screened().urgent().isPresent(), "the rules still find the crisis");
+    assertTrue(answer.crisisReading().isComplete());
+  }
+
+  @Test
   void therapistsTextsAreNotScreened() {
-    Screening screening = new Screening(echo, CrisisDetector.defaults(), workers, 1);
-    assertEquals(Screened.NOTHING, screening.screen("you are pathetic", false).await());
+    Screening screening = screening(echo, 1);
+    assertEquals(Screened.NOTHING, screening.screen("you are pathetic", false).await().screened());
     assertTrue(batchSizes.isEmpty());
   }
 
   @Test
   void aLongTextIsScreenedOnItsFirstCharacters() {
-    Screening screening = new Screening(echo, CrisisDetector.defaults(), workers, 1);
+    Screening screening = screening(echo, 1);
     String longText = "a".repeat(Screening.MAX_SCREENED + 500);
-    assertEquals(Screening.MAX_SCREENED, screening.screen(longText, true).await().learnedAbuse().orElseThrow().length());
+    assertEquals(Screening.MAX_SCREENED, screening.screen(longText, true).await().screened().learnedAbuse().orElseThrow().length());
     assertFalse(batchSizes.isEmpty());
   }
 
@@ -130,11 +206,19 @@ class ScreeningTest {
     @Override
     public Future<?> start() {
       Thread own = Thread.currentThread();
-      return vertx.eventBus().<String>consumer(name, msg -> screening.screen(msg.body(), true).onSuccess(s -> {
+      return vertx.eventBus().<String>consumer(name, msg -> screening.screen(msg.body(), true).onSuccess(a -> {
         if (Thread.currentThread() != own) answeredOnItsOwnLoop = false;
-        answers.add(s.learnedAbuse().orElse("?"));
+        answers.add(a.screened().learnedAbuse().orElse("?"));
         if (answers.size() == count) answered.complete(answers);
       })).completion();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -37,6 +37,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CrisisScreeningRoomTest {
 
   private static final String CRISIS = "I want to kill myself tonight";
+  /**
+   * A crisis only the encoders see, in a text the glance settles up to its crisis reading (the rules find
+   * nothing, the word features are sure it is not abuse): a room that would share it shares it before the
+   * reading comes ({@code GlanceTest} checks it is such a text).
+   */
+  private static final String READ_AFTER = "on the roof of the car park now. it's quiet up here";
 
   private static TestServer server;
   private static Api api;
@@ -227,6 +233,46 @@ class CrisisScreeningRoomTest {
   }
 
   @Test
+  void outOfTurnWhereOnlyTheEncodersSeeTheCrisis() {
+    reachesTheTherapistsInstead("raise-hand", true, r -> { }, READ_AFTER);
+  }
+
+  @Test
+  void aSharedTextWhoseCrisisReadingComesAfterItStillRaisesTheAlert() {
+    try (RoomFixture room = room("open", true)) {
+      Person author = room.clients.get(0);
+      Person other = room.clients.get(1);
+      room.everyone().forEach(p -> p.socket.drain());
+      long sent = System.nanoTime();
+      JsonObject reply = room.say(author, READ_AFTER);
+      assertTrue(reply.getBoolean("ok"), reply.encode());
+      assertTrue(reply.getBoolean("shared"), "the author's reply waits for the reading: " + reply.encode());
+      assertNotNull(reply.getJsonObject("support"));
+      long seq = reply.getLong("seq");
+      JsonObject shared = nextEvent(other, "message");
+      assertEquals(seq, shared.getLong("seq"));
+      assertNull(shared.getValue("reactable"), "shared before its crisis reading came");
+      JsonObject closed = nextEvent(other, "no-reactions");
+      assertEquals(seq, closed.getLong("seq"), "then reactions to it are turned off");
+      JsonObject alert = room.therapist.socket.nextMatching(f -> "crisis".equals(body(f).getString("type"))
+          && UserAddresses.inbox(room.therapist.session.id()).equals(f.getString("address")), Duration.ofSeconds(5))
+          .getJsonObject("body");
+      long millis = (System.nanoTime() - sent) / 1_000_000;
+      assertTrue(millis < 1_000, "the alert took " + millis + " ms");
+      assertTrue(alert.getBoolean("shared"));
+      assertEquals(seq, alert.getLong("seq"));
+      assertEquals(1, count("SELECT count(*) FROM escalations WHERE id = '" + alert.getString("escalationId") + "'"),
+          "committed before the reply");
+      assertNotNull(nextEvent(author, "crisis-resources"));
+      assertEquals("REACTIONS_OFF", room.act(other, new JsonObject().put("type", "react").put("seq", seq)
+          .put("emoji", "🤗")).getJsonObject("error").getString("code"));
+      JsonArray history = api.get("/api/groups/" + room.groupId + "/messages?after=0", other.session.accessToken()).json()
+          .getJsonArray("messages");
+      assertEquals(false, history.getJsonObject(history.size() - 1).getBoolean("reactable"));
+    }
+  }
+
+  @Test
   void inAPrivateChannelACrisisIsNeitherTooLongNorTooFast() {
     try (RoomFixture room = room("open", true)) {
       Person client = room.clients.get(0);
@@ -268,7 +314,8 @@ class CrisisScreeningRoomTest {
             .put("text", "hello\u0000there " + i).put("clientMsgId", bad.nextClientMsgId()), null);
       }
       long deadline = System.currentTimeMillis() + 10_000;
-      while (count("SELECT count(*) FROM group_messages WHERE group_id = '" + b.groupId + "'") < 12
+      while ((count("SELECT count(*) FROM group_messages WHERE group_id = '" + b.groupId + "'") < 12
+          || count("SELECT count(*) FROM group_messages WHERE group_id = '" + a.groupId + "'") < 4)
           && System.currentTimeMillis() < deadline) {
         pause(50);
       }

@@ -39,6 +39,8 @@ class CrisisAlertWebTest {
   static final String KILL = "I want to kill myself tonight";
   static final String PILLS = "I have the pills in my hand right now";
   static final String DRAFT = "and I don't know who else to tell";
+  /** A crisis only the encoders see, which the room shares before its reading comes (GlanceTest). */
+  static final String ROOF = "on the roof of the car park now. it's quiet up here";
   static final Dimension LAPTOP = new Dimension(1366, 768);
   static final Dimension PHONE = new Dimension(390, 844);
 
@@ -279,6 +281,27 @@ class CrisisAlertWebTest {
       assertFalse(stored.contains(KILL) || stored.contains(PILLS), b.name + " keeps message text in storage");
     }
     therapist.assertNoScriptProblems();
+  }
+
+  @Test
+  @Order(6)
+  void aCrisisOnlyTheEncodersSeeIsSharedAndThenNobodyCanReactToIt() {
+    therapist.go("#/groups/" + groupId);
+    therapist.type(By.cssSelector(".console input[type=text]"), "Second evening");
+    therapist.click(By.id("start-session"));
+    therapist.select(By.cssSelector(".console select[name=mode]"), "open");
+    therapist.click(By.id("apply-mode"));
+    therapist.textAppears(By.cssSelector(".mode-line"), "Open conversation");
+    for (Browser b : List.of(river, sky)) {
+      b.go("#/groups/" + groupId);
+      b.textContains(By.cssSelector(".session-line"), "In session · Second evening");
+    }
+    river.say(ROOF);
+    therapist.waitFor(d -> therapist.isVisible(By.cssSelector("#alerts .alert-banner")), Duration.ofSeconds(5));
+    assertTrue(bannerText(therapist).contains("Possible crisis — River in " + GROUP), bannerText(therapist));
+    river.visible(By.cssSelector(".support-slot .support-card"));
+    sky.waitFor(d -> sky.message(ROOF).findElements(By.cssSelector(".react-toggle, button.reaction")).isEmpty());
+    for (Browser b : List.of(therapist, river, sky)) b.assertNoScriptProblems();
   }
 
   private long count(String sql) {
