@@ -9,6 +9,7 @@ import app.talkingstick.bridge.SenderStamp;
 import app.talkingstick.conduct.CrisisSignal;
 import app.talkingstick.conduct.Screened;
 import app.talkingstick.conversation.ConversationLog;
+import app.talkingstick.conversation.InOrder;
 import app.talkingstick.conversation.Reply;
 import app.talkingstick.conversation.SayAction;
 import app.talkingstick.conversation.Screening;
@@ -53,6 +54,8 @@ public final class ChannelVerticle extends VerticleBase {
   private final ChannelStore channels = new ChannelStore();
   private final ChannelMessageStore messages = new ChannelMessageStore();
   private final Map<UUID, SendRate> rates = new HashMap<>();
+  /** The channel's texts are decided in the order they came, whatever order their screening finishes in. */
+  private final InOrder inOrder = new InOrder();
   private final SafetyNet safety;
   private final Screening screening;
 
@@ -134,21 +137,21 @@ public final class ChannelVerticle extends VerticleBase {
     SayAction say = parsed.get();
     String key = from.accountId() + "/" + say.clientMsgId();
     if (SayAction.answeredAsRetry(log, key, msg)) return;
-    screening.screen(say.text(), from.role() == Role.CLIENT).onSuccess(answer -> decide(msg, from, key, say, answer));
+    inOrder.then(screening.screen(say.text(), from.role() == Role.CLIENT), answer -> decide(msg, from, key, say, answer));
   }
 
-  private void decide(Message<Object> msg, Party from, String key, SayAction say, Screening.Answer answer) {
+  private Future<?> decide(Message<Object> msg, Party from, String key, SayAction say, Screening.Answer answer) {
     Future<Screened> reading = answer.crisisReading();
     if (reading.isComplete()) {
       decide(msg, from, key, say, reading.result());
-      return;
+      return Future.succeededFuture();
     }
     Instant now = Instant.now();
     if (say.tooLong() || rate(from, now).take(now) > 0) { // a refused take takes nothing
-      reading.onSuccess(screened -> decide(msg, from, key, say, screened));
-      return;
+      return reading.onSuccess(screened -> decide(msg, from, key, say, screened));
     }
     store(msg, from, key, say, reading, now);
+    return Future.succeededFuture();
   }
 
   private void decide(Message<Object> msg, Party from, String key, SayAction say, Screened screened) {

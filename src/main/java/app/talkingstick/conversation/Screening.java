@@ -29,20 +29,21 @@ import org.slf4j.LoggerFactory;
  * with the room and alerted, or, where the room would refuse the text, sent privately to the
  * therapists instead of the refusal.
  *
- * <p>Texts wait in lanes, one per worker thread; each event loop always uses the same lane, and a
- * conversation always runs on the same event loop, so its texts are screened and answered in the order
- * it sent them. A lane screens what is waiting in it together, up to {@link #MAX_BATCH} texts in one
- * run of the encoder: a quiet server screens each text as it comes, and a busy one (a burst, or the
- * first seconds after a start while the JIT is still compiling) screens more per run at less CPU per
- * text, so a backlog drains instead of growing.
- *
- * <p>Each text is glanced at first ({@link SemanticLayer#glance}: the rules and the word features, in
+ * <p>Texts wait in lanes, one per worker thread, each event loop always using the same lane. Each
+ * text is glanced at first ({@link SemanticLayer#glance}: the rules and the word features, in
  * microseconds). Where that settles it, or settles everything but whether it shows a crisis, the
  * conversation is answered at once, and a text whose crisis reading is still to come goes on to the
- * lane's second queue, read by the encoders on other worker threads while the conversation shares it:
- * a message the room would share is not held back for the check-in tier. A text the glance cannot
- * decide on (abuse the word features are unsure of, a crisis the rules found) is read before it is
- * answered, and the texts after it in its lane wait for it, so the order holds.
+ * lane's reading queue, read by the encoders on a second pool of worker threads while the conversation
+ * shares it: a message the room would share is not held back for the check-in tier. A text the glance
+ * cannot decide on (abuse the word features are unsure of, a crisis the rules found) goes to the
+ * front of that queue and is answered once read. A lane reads what waits in it together, up to
+ * {@link #MAX_BATCH} texts in one run of the encoders: a quiet server reads each text as it comes, and
+ * a busy one (a burst, or the first seconds after a start while the JIT is still compiling) more per
+ * run at less CPU per text, so a backlog drains instead of growing.
+ *
+ * <p>Answers come in the order the screening finishes, not the order the texts were sent: a
+ * conversation keeps its own order ({@link InOrder}), so a text that waits for the encoders holds back
+ * only the texts after it in its own conversation.
  */
 public final class Screening {
 
@@ -88,7 +89,7 @@ public final class Screening {
     for (int i = 0; i < lanes; i++) this.lanes[i] = new Lane(deciders, readers);
   }
 
-  /** The bundled layers, one lane per CPU, each with a worker thread to decide and one to read crises. */
+  /** The bundled layers, one lane per CPU, each with a worker thread to glance and one to run the encoders. */
   public static Screening bundled(Vertx vertx) {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     return new Screening(SemanticLayer.bundled(), CrisisDetector.defaults(),
@@ -97,9 +98,9 @@ public final class Screening {
   }
 
   /**
-   * What a client wrote, screened; completes on the caller's context, in the order of the calls made
-   * from it, and so does the crisis reading. Therapists' own messages are not screened. Never fails:
-   * should the learned layer fail, the rules alone answer.
+   * What a client wrote, screened; completes on the caller's context, and so does the crisis reading.
+   * Therapists' own messages are not screened. Never fails: should the learned layer fail, the rules
+   * alone answer.
    */
   public Future<Answer> screen(String text, boolean fromClient) {
     if (!fromClient) return Future.succeededFuture(Answer.settled(Screened.NOTHING));
@@ -121,46 +122,48 @@ public final class Screening {
 
   private record Waiting(String text, Context caller, Promise<Answer> answer) {}
 
-  private record ToRead(Glance glance, Context caller, Promise<Screened> reading) {}
+  /** A text for the encoders: {@code answer} is set when the conversation waits for it, else only its crisis reading is. */
+  private record ToRead(Glance glance, Context caller, Promise<Answer> answer, Promise<Screened> reading) {}
 
-  /** A lane: texts waiting to be decided on, and texts already decided on waiting for their crisis reading. */
+  /** A lane: texts waiting for their glance, and texts waiting for the encoders. */
   private final class Lane {
     final Queue<Waiting> deciding;
     final Queue<ToRead> reading;
 
     Lane(WorkerExecutor deciders, WorkerExecutor readers) {
-      deciding = new Queue<>(deciders, this::decide);
-      reading = new Queue<>(readers, Screening.this::readCrises);
+      deciding = new Queue<>(deciders, this::glance);
+      reading = new Queue<>(readers, Screening.this::read);
     }
 
     /**
-     * Answers each text in order: at once where the glance settles it or all but its crisis, until one the
-     * glance cannot decide on; that one and those after it are read first.
+     * Answers each text the glance settles at once, and one it settles but for its crisis too, its reading
+     * to follow; one it cannot decide on goes to the front of the reading queue and is answered once read.
      */
-    private void decide(List<Waiting> batch) {
+    private void glance(List<Waiting> batch) {
       List<Glance> glances = glanceAll(batch);
-      int i = 0;
-      for (; i < batch.size() && glances.get(i).stage() != Glance.Stage.TO_READ; i++) {
+      for (int i = 0; i < batch.size(); i++) {
         Waiting w = batch.get(i);
         Glance g = glances.get(i);
-        if (g.stage() == Glance.Stage.SETTLED) {
-          onContext(w.caller(), w.answer(), Answer.settled(g.known()));
-        } else {
-          Promise<Screened> crisis = Promise.promise();
-          onContext(w.caller(), w.answer(), new Answer(g.known(), crisis.future()));
-          reading.submit(new ToRead(g, w.caller(), crisis));
+        switch (g.stage()) {
+          case SETTLED -> onContext(w.caller(), w.answer(), Answer.settled(g.known()));
+          case CRISIS_TO_READ -> {
+            Promise<Screened> crisis = Promise.promise();
+            onContext(w.caller(), w.answer(), new Answer(g.known(), crisis.future()));
+            reading.submit(new ToRead(g, w.caller(), null, crisis), false);
+          }
+          case TO_READ -> reading.submit(new ToRead(g, w.caller(), w.answer(), null), true);
         }
       }
-      if (i == batch.size()) return;
-      List<Glance> rest = glances.subList(i, batch.size());
-      List<Screened> found = readAll(rest);
-      for (int j = 0; j < rest.size(); j++) onContext(batch.get(i + j).caller(), batch.get(i + j).answer(), Answer.settled(found.get(j)));
     }
   }
 
-  private void readCrises(List<ToRead> batch) {
+  private void read(List<ToRead> batch) {
     List<Screened> found = readAll(batch.stream().map(ToRead::glance).toList());
-    for (int i = 0; i < batch.size(); i++) onContext(batch.get(i).caller(), batch.get(i).reading(), found.get(i));
+    for (int i = 0; i < batch.size(); i++) {
+      ToRead t = batch.get(i);
+      if (t.answer() != null) onContext(t.caller(), t.answer(), Answer.settled(found.get(i)));
+      else onContext(t.caller(), t.reading(), found.get(i));
+    }
   }
 
   private List<Glance> glanceAll(List<Waiting> batch) {
@@ -183,8 +186,12 @@ public final class Screening {
     }
   }
 
-  /** Items waiting for a worker, first come first served, at most one worker at a time, up to {@link #MAX_BATCH} a run. */
+  /**
+   * Items waiting for a worker, first come first served (those put first ahead of the rest), at most one
+   * worker at a time, up to {@link #MAX_BATCH} a run.
+   */
   private static final class Queue<T> {
+    private final ArrayDeque<T> first = new ArrayDeque<>();
     private final ArrayDeque<T> waiting = new ArrayDeque<>();
     private final WorkerExecutor workers;
     private final Consumer<List<T>> run;
@@ -196,9 +203,14 @@ public final class Screening {
     }
 
     void submit(T item) {
+      submit(item, false);
+    }
+
+    /** {@code ahead}: before every item submitted without it. */
+    void submit(T item, boolean ahead) {
       boolean start;
       synchronized (this) {
-        waiting.add(item);
+        (ahead ? first : waiting).add(item);
         start = !running;
         running = true;
       }
@@ -218,14 +230,15 @@ public final class Screening {
     }
 
     private synchronized List<T> next() {
-      List<T> batch = new ArrayList<>(Math.min(MAX_BATCH, waiting.size()));
+      List<T> batch = new ArrayList<>(Math.min(MAX_BATCH, first.size() + waiting.size()));
+      while (batch.size() < MAX_BATCH && !first.isEmpty()) batch.add(first.poll());
       while (batch.size() < MAX_BATCH && !waiting.isEmpty()) batch.add(waiting.poll());
       return batch;
     }
 
     /** Whether items still wait; when none does, the queue stops, and the next item submitted starts it again. */
     private synchronized boolean keepRunning() {
-      running = !waiting.isEmpty();
+      running = !first.isEmpty() || !waiting.isEmpty();
       return running;
     }
   }

@@ -9,6 +9,7 @@ import app.talkingstick.conduct.Escalation;
 import app.talkingstick.conduct.Screened;
 import app.talkingstick.conduct.Verdict;
 import app.talkingstick.conversation.ConversationLog;
+import app.talkingstick.conversation.InOrder;
 import app.talkingstick.conversation.Reply;
 import app.talkingstick.conversation.SayAction;
 import app.talkingstick.conversation.Screening;
@@ -48,6 +49,8 @@ final class RoomSay implements RoomAction.Family {
   private final SafetyNet safety;
   private final boolean moderates;
   private final GroupMessageStore messages;
+  /** The room's texts are decided in the order they came, whatever order their screening finishes in. */
+  private final InOrder inOrder = new InOrder();
 
   RoomSay(LiveRoom room, ModerationActions moderation, SafetyNet safety, GroupMessageStore messages) {
     this.room = room;
@@ -70,7 +73,7 @@ final class RoomSay implements RoomAction.Family {
     if (SayAction.answeredAsRetry(room.log, key, msg)) return;
     Future<Screening.Answer> screened = moderates ? room.services.screening().screen(say.text(), !member.isStaff())
         : Future.succeededFuture(Screening.Answer.settled(Screened.NOTHING));
-    screened.onSuccess(answer -> decide(msg, member, key, say, answer));
+    inOrder.then(screened, answer -> decide(msg, member, key, say, answer));
   }
 
   /**
@@ -78,24 +81,24 @@ final class RoomSay implements RoomAction.Family {
    * written (its turn, nothing refused or held), and the reading follows it; anything else waits for the
    * reading, so that a crisis the room would refuse still goes to the therapists.
    */
-  private void decide(Message<Object> msg, Membership member, String key, SayAction say, Screening.Answer answer) {
+  private Future<?> decide(Message<Object> msg, Membership member, String key, SayAction say, Screening.Answer answer) {
     Future<Screened> reading = answer.crisisReading();
     if (reading.isComplete()) {
       decide(msg, member, key, say, reading.result());
-      return;
+      return Future.succeededFuture();
     }
     Instant now = Instant.now();
     Decision turn = room.turns.say(id(member), now);
     ConductDecision conduct = refusal(member, say, turn, now).isPresent() ? null
         : room.conduct.judge(member, say.text(), now, room.memberNames(), answer.screened());
     if (conduct == null || !sharedAsWritten(conduct.verdict())) {
-      reading.onSuccess(screened -> decide(msg, member, key, say, screened));
-      return;
+      return reading.onSuccess(screened -> decide(msg, member, key, say, screened));
     }
     room.conduct.keep(member, conduct);
     conduct.escalations().forEach(step -> climb(member, step));
     room.apply(turn);
     share(msg, member, key, say, conduct.verdict(), reading, now);
+    return Future.succeededFuture();
   }
 
   private static boolean sharedAsWritten(Verdict verdict) {

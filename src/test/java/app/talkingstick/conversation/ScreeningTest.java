@@ -27,9 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The screening lanes: each conversation's order, batches under load, one text at a time when quiet, failures;
- * texts answered before their crisis reading where the glance leaves nothing else, and texts held back behind
- * one it cannot decide on.
+ * The screening lanes: each conversation's order (kept by the conversation, {@link InOrder}), batches under
+ * load, one text at a time when quiet, failures; texts answered before their crisis reading where the glance
+ * leaves nothing else, and a text the glance cannot decide on read ahead of those readings, holding back only
+ * its own conversation.
  */
 class ScreeningTest {
 
@@ -76,7 +77,7 @@ class ScreeningTest {
   }
 
   @Test
-  void eachConversationIsAnsweredInTheOrderItSentWithItsOwnTextsAnswersOnItsOwnEventLoop() throws Exception {
+  void eachConversationDecidesInTheOrderItSentWithItsOwnTextsAnswersOnItsOwnEventLoop() throws Exception {
     // every third text is answered before its crisis reading, the others after theirs: the order holds across both
     Screening screening = screening(t -> t.endsWith("0") || t.endsWith("3") || t.endsWith("6") ? crisisToRead(t) : Glance.toRead(t),
         echo, 2);
@@ -93,6 +94,8 @@ class ScreeningTest {
     int largest = Collections.max(batchSizes);
     assertTrue(largest > 1, "360 texts sent at once are screened several to a run, not one by one");
     assertTrue(largest <= Screening.MAX_BATCH, "no run takes more than " + Screening.MAX_BATCH + ": " + largest);
+    waitUntil(() -> batchSizes.stream().mapToInt(Integer::intValue).sum() >= 360); // the crisis readings follow the answers
+    sleep(50);
     assertEquals(360, batchSizes.stream().mapToInt(Integer::intValue).sum(), "every text read once");
   }
 
@@ -122,25 +125,52 @@ class ScreeningTest {
   }
 
   @Test
-  void aTextTheGlanceCannotDecideOnHoldsBackTheTextsAfterItInItsLane() throws Exception {
+  void aTextTheGlanceCannotDecideOnHoldsBackOnlyItsOwnConversationsLaterTexts() throws Exception {
     CountDownLatch encoders = new CountDownLatch(1);
     Screening screening = screening(t -> t.startsWith("calm") ? Glance.settled(t, Screened.NOTHING) : Glance.toRead(t),
         glances -> {
           await(encoders);
           return echo.apply(glances);
         }, 1);
-    List<String> answered = new CopyOnWriteArrayList<>();
-    Future<Screening.Answer> unsure = screening.screen("you people", true).onSuccess(a -> answered.add("unsure"));
-    Future<Screening.Answer> calm = screening.screen("calm evening", true).onSuccess(a -> answered.add("calm"));
-    sleep(200);
-    assertTrue(answered.isEmpty(), "the settled text waits behind the unsure one: " + answered);
-    encoders.countDown();
+    List<String> decided = new CopyOnWriteArrayList<>();
+    InOrder conversation = new InOrder();
+    Future<Screening.Answer> unsure = screening.screen("you people", true);
+    conversation.then(unsure, a -> record(decided, "unsure"));
+    Future<Screening.Answer> calm = screening.screen("calm evening", true);
+    conversation.then(calm, a -> record(decided, "calm"));
+    Future<Screening.Answer> elsewhere = screening.screen("calm morning", true);
+    elsewhere.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     calm.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-    assertTrue(unsure.isComplete());
-    assertEquals(List.of("unsure", "calm"), answered);
-    assertEquals(Screened.NOTHING, calm.result().screened());
+    assertFalse(unsure.isComplete(), "settled texts are answered while the unsure one is still being read");
+    assertTrue(decided.isEmpty(), "but its own conversation decides nothing before it: " + decided);
+    encoders.countDown();
+    unsure.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    waitUntil(() -> decided.size() == 2);
+    assertEquals(List.of("unsure", "calm"), decided);
     assertTrue(calm.result().crisisReading().isComplete(), "a settled text has nothing more to read");
     assertEquals(List.of(1), batchSizes, "only the unsure text went to the encoders");
+  }
+
+  @Test
+  void aTextAConversationWaitsForIsReadBeforeCrisisReadingsAlreadyWaiting() throws Exception {
+    CountDownLatch encoders = new CountDownLatch(1);
+    List<List<String>> runs = new CopyOnWriteArrayList<>();
+    Screening screening = screening(t -> t.startsWith("unsure") ? Glance.toRead(t) : crisisToRead(t), glances -> {
+      runs.add(glances.stream().map(Glance::text).toList());
+      if (runs.size() == 1) await(encoders);
+      return echo.apply(glances);
+    }, 1);
+    List<Future<Screening.Answer>> early = new ArrayList<>();
+    for (int i = 0; i < 12; i++) early.add(screening.screen("quiet " + i, true));
+    for (Future<Screening.Answer> f : early) f.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    waitUntil(() -> runs.size() == 1);
+    Future<Screening.Answer> unsure = screening.screen("unsure one", true);
+    sleep(100); // glanced at and queued behind the readings already waiting
+    encoders.countDown();
+    unsure.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    for (Future<Screening.Answer> f : early) f.result().crisisReading().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    assertEquals("unsure one", runs.get(1).get(0), "the next run starts with the text a conversation waits for: " + runs);
+    assertEquals(13, runs.stream().mapToInt(List::size).sum(), "every text read once: " + runs);
   }
 
   @Test
@@ -185,7 +215,7 @@ class ScreeningTest {
 
   /**
    * A room: screens each text that reaches it over the event bus (each message handled on a context of its own,
-   * as a room's are), and keeps the answers in the order they come.
+   * as a room's are), and decides on them in the order they came ({@link InOrder}), keeping the answers.
    */
   private static final class Conversation extends VerticleBase {
     final String name;
@@ -193,6 +223,7 @@ class ScreeningTest {
     final List<String> sent = new ArrayList<>();
     final List<String> answers = new ArrayList<>();
     final Promise<List<String>> answered = Promise.promise();
+    final InOrder inOrder = new InOrder();
     volatile boolean answeredOnItsOwnLoop = true;
     final int count;
 
@@ -206,12 +237,24 @@ class ScreeningTest {
     @Override
     public Future<?> start() {
       Thread own = Thread.currentThread();
-      return vertx.eventBus().<String>consumer(name, msg -> screening.screen(msg.body(), true).onSuccess(a -> {
+      return vertx.eventBus().<String>consumer(name, msg -> inOrder.then(screening.screen(msg.body(), true), a -> {
         if (Thread.currentThread() != own) answeredOnItsOwnLoop = false;
         answers.add(a.screened().learnedAbuse().orElse("?"));
         if (answers.size() == count) answered.complete(answers);
+        return Future.succeededFuture();
       })).completion();
     }
+  }
+
+  private static Future<?> record(List<String> decided, String what) {
+    decided.add(what);
+    return Future.succeededFuture();
+  }
+
+  private static void waitUntil(java.util.function.BooleanSupplier done) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!done.getAsBoolean() && System.nanoTime() < deadline) sleep(10);
+    assertTrue(done.getAsBoolean(), "in time");
   }
 
   private static void await(CountDownLatch latch) {
