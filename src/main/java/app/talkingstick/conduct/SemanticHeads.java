@@ -22,7 +22,8 @@ import java.util.Map;
  *
  * <p>File format ({@code conduct/semantic-heads.tsv}): {@code #} comment lines; {@code key<TAB>value}
  * settings ({@code digest}, {@code urgent}, {@code check-in}, {@code abuse}, {@code not-abuse}, {@code not-crisis},
- * {@code not-crisis-high}, {@code quiet}); per head, one line
+ * {@code not-crisis-high}, {@code quiet}); per head ({@code kind}, {@code severity}, {@code abuse}, and the
+ * further members of an ensemble, {@code kind.2}, {@code abuse.2}, {@code abuse.3}), one line
  * per hidden unit ({@code head<TAB>hidden<TAB>bias<TAB>w1,...,wD}, D the encoder's width) and one per class
  * ({@code head<TAB>class:name<TAB>bias<TAB>w1,...,wH}).
  */
@@ -87,12 +88,41 @@ public final class SemanticHeads {
     }
   }
 
+  /**
+   * Heads fitted alike from different seeds, their probabilities averaged: steadier on writers none of
+   * them saw than any one of them (out-of-writer, three abuse heads kept out 2 points more abuse than one).
+   */
+  public record Ensemble(List<Head> members) {
+    public Ensemble {
+      members = List.copyOf(members);
+      if (members.isEmpty()) throw new IllegalArgumentException("an ensemble needs a head");
+    }
+
+    public static Ensemble of(Head... heads) {
+      return new Ensemble(List.of(heads));
+    }
+
+    public List<String> classes() {
+      return members.get(0).classes();
+    }
+
+    public double[] probabilities(float[] x) {
+      double[] sum = members.get(0).probabilities(x);
+      for (int m = 1; m < members.size(); m++) {
+        double[] p = members.get(m).probabilities(x);
+        for (int c = 0; c < sum.length; c++) sum[c] += p[c];
+      }
+      for (int c = 0; c < sum.length; c++) sum[c] /= members.size();
+      return sum;
+    }
+  }
+
   /** What the heads say of one text. */
   public record Reading(double crisis, String kind, String severity, double abuse, String abuseKind) {}
 
-  private final Head kind;
+  private final Ensemble kind;
   private final Head severity;
-  private final Head abuse;
+  private final Ensemble abuse;
   private final CrisisClassifier lexical;
   private final Map<String, String> settings;
   /** The thresholds, read from {@code settings} once: every screened message consults them. */
@@ -108,7 +138,7 @@ public final class SemanticHeads {
    * {@code lexical}: a hashed word-feature classifier fitted on the same lines; its probabilities are
    * averaged with the heads', since the two see different things (meaning, and the exact words).
    */
-  public SemanticHeads(Head kind, Head severity, Head abuse, CrisisClassifier lexical, Map<String, String> settings) {
+  public SemanticHeads(Ensemble kind, Head severity, Ensemble abuse, CrisisClassifier lexical, Map<String, String> settings) {
     this.kind = kind;
     this.severity = severity;
     this.abuse = abuse;
@@ -258,7 +288,15 @@ public final class SemanticHeads {
       if (f.length == 2) settings.put(f[0], f[1]);
       else rows.computeIfAbsent(f[0], h -> new ArrayList<>()).add(f);
     }
-    return new SemanticHeads(head(rows.get("kind")), head(rows.get("severity")), head(rows.get("abuse")), lexical, settings);
+    return new SemanticHeads(ensemble(rows, "kind"), head(rows.get("severity")), ensemble(rows, "abuse"), lexical, settings);
+  }
+
+  /** The heads named {@code name}, {@code name.2}, {@code name.3} and so on. */
+  private static Ensemble ensemble(Map<String, List<String[]>> rows, String name) {
+    List<Head> members = new ArrayList<>();
+    members.add(head(rows.get(name)));
+    for (int m = 2; rows.containsKey(name + "." + m); m++) members.add(head(rows.get(name + "." + m)));
+    return new Ensemble(members);
   }
 
   /** Rows {@code head<TAB>hidden<TAB>bias<TAB>weights} then {@code head<TAB>class:<name><TAB>bias<TAB>weights}. */

@@ -74,8 +74,12 @@ public final class SemanticTraining {
     return List.of(outOfFold);
   }
 
+  /** The seeds of the kind heads and of the abuse heads, one head each: averaged, they are steadier than one. */
+  static final long[] KIND_SEEDS = {1, 5};
+  static final long[] ABUSE_SEEDS = {3, 5, 7};
+
   /** The kind and abuse heads and the word features, fitted on some of the lines (the severity head is fitted apart). */
-  private record Fitted(SemanticHeads.Head kind, SemanticHeads.Head abuse, CrisisClassifier words) {
+  private record Fitted(SemanticHeads.Ensemble kind, SemanticHeads.Ensemble abuse, CrisisClassifier words) {
     static Fitted on(List<LabelledLine> all, float[][] x, List<Integer> rows) {
       float[][] xs = rows(x, rows);
       double[] weights = AddressedWeights.of(all, rows);
@@ -84,9 +88,15 @@ public final class SemanticTraining {
         LabelledLine l = all.get(rows.get(r));
         examples.add(new CrisisClassifier.Example(lexicalLabel(l), l.text(), weights[r]));
       }
-      return new Fitted(Network.fit(xs, rows.stream().map(i -> KINDS.indexOf(all.get(i).kind())).toList(), KINDS, 1, false, weights),
-          Network.fit(xs, rows.stream().map(i -> ABUSE.indexOf(all.get(i).abuseKind())).toList(), ABUSE, 3, false, weights),
+      List<Integer> kinds = rows.stream().map(i -> KINDS.indexOf(all.get(i).kind())).toList();
+      List<Integer> abuse = rows.stream().map(i -> ABUSE.indexOf(all.get(i).abuseKind())).toList();
+      return new Fitted(ensemble(KIND_SEEDS, seed -> Network.fit(xs, kinds, KINDS, seed, false, weights)),
+          ensemble(ABUSE_SEEDS, seed -> Network.fit(xs, abuse, ABUSE, seed, false, weights)),
           CrisisClassifier.train(examples));
+    }
+
+    private static SemanticHeads.Ensemble ensemble(long[] seeds, java.util.function.LongFunction<SemanticHeads.Head> fit) {
+      return new SemanticHeads.Ensemble(java.util.Arrays.stream(seeds).mapToObj(fit).toList());
     }
 
     /** Enough to read P(crisis) and P(abuse), which is all choosing thresholds needs. */
@@ -147,7 +157,7 @@ public final class SemanticTraining {
     }
   }
 
-  private static void write(SemanticHeads.Head kind, SemanticHeads.Head severity, SemanticHeads.Head abuse,
+  private static void write(SemanticHeads.Ensemble kind, SemanticHeads.Head severity, SemanticHeads.Ensemble abuse,
                             Thresholds t, String digest, int trained, int folds) throws IOException {
     StringBuilder out = new StringBuilder();
     out.append("# The semantic layer's heads, written by SemanticTraining: do not edit by hand.\n");
@@ -166,6 +176,11 @@ public final class SemanticTraining {
     append(out, "severity", severity);
     append(out, "abuse", abuse);
     Files.writeString(OUT, out.toString());
+  }
+
+  /** An ensemble's heads as {@code name}, {@code name.2}, {@code name.3} and so on. */
+  private static void append(StringBuilder out, String name, SemanticHeads.Ensemble heads) {
+    for (int m = 0; m < heads.members().size(); m++) append(out, m == 0 ? name : name + "." + (m + 1), heads.members().get(m));
   }
 
   private static void append(StringBuilder out, String name, SemanticHeads.Head head) {
@@ -196,7 +211,8 @@ public final class SemanticTraining {
     static final double L2 = 1e-4;
     /** What the heads are: readings kept for training are reused only while this stays the same. */
     static final String SHAPE = "hidden " + HIDDEN + ", epochs " + EPOCHS + ", batch " + BATCH + ", rate " + RATE + ", l2 " + L2
-        + ", spoken-to benign weighted";
+        + ", spoken-to benign weighted, kind seeds " + java.util.Arrays.toString(KIND_SEEDS) + ", abuse seeds "
+        + java.util.Arrays.toString(ABUSE_SEEDS);
 
     /**
      * {@code balanced}: classes weighted to count alike (else each line counts once, so the head keeps
