@@ -140,12 +140,7 @@ class CrisisAlertWebTest {
   @Order(1)
   void aClientWithoutTheFloorWritesACrisisAndTheTherapistSeesABannerAtOnce() {
     therapist.signIn(therapistAccount.username(), "therapist password 1");
-    therapist.go("#/groups/" + groupId);
-    therapist.type(By.cssSelector(".console input[type=text]"), "Checking in");
-    therapist.click(By.id("start-session"));
-    therapist.select(By.cssSelector(".console select[name=mode]"), "raise-hand");
-    therapist.click(By.id("apply-mode"));
-    therapist.textAppears(By.cssSelector(".mode-line"), "Raise your hand to speak");
+    startSession("Checking in", "raise-hand", "Raise your hand to speak");
     therapist.go("#/");
     river.signIn(riverAccount.username(), "a long enough password");
     river.go("#/groups/" + groupId);
@@ -286,12 +281,7 @@ class CrisisAlertWebTest {
   @Test
   @Order(6)
   void aCrisisOnlyTheEncodersSeeIsSharedAndThenNobodyCanReactToIt() {
-    therapist.go("#/groups/" + groupId);
-    therapist.type(By.cssSelector(".console input[type=text]"), "Second evening");
-    therapist.click(By.id("start-session"));
-    therapist.select(By.cssSelector(".console select[name=mode]"), "open");
-    therapist.click(By.id("apply-mode"));
-    therapist.textAppears(By.cssSelector(".mode-line"), "Open conversation");
+    startSession("Second evening", "open", "Open conversation");
     for (Browser b : List.of(river, sky)) {
       b.go("#/groups/" + groupId);
       b.textContains(By.cssSelector(".session-line"), "In session · Second evening");
@@ -302,6 +292,16 @@ class CrisisAlertWebTest {
     river.visible(By.cssSelector(".support-slot .support-card"));
     sky.waitFor(d -> sky.message(ROOF).findElements(By.cssSelector(".react-toggle, button.reaction")).isEmpty());
     for (Browser b : List.of(therapist, river, sky)) b.assertNoScriptProblems();
+  }
+
+  /** The therapist starts a session on {@code topic} from the group's console and sets its mode. */
+  private void startSession(String topic, String mode, String modeLine) {
+    therapist.go("#/groups/" + groupId);
+    therapist.type(By.cssSelector(".console input[type=text]"), topic);
+    therapist.click(By.id("start-session"));
+    therapist.select(By.cssSelector(".console select[name=mode]"), mode);
+    therapist.click(By.id("apply-mode"));
+    therapist.textAppears(By.cssSelector(".mode-line"), modeLine);
   }
 
   private long count(String sql) {
