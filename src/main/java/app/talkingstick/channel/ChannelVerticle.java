@@ -9,6 +9,7 @@ import app.talkingstick.bridge.SenderStamp;
 import app.talkingstick.conduct.CrisisSignal;
 import app.talkingstick.conduct.Screened;
 import app.talkingstick.conversation.ConversationLog;
+import app.talkingstick.conversation.CrisisReplies;
 import app.talkingstick.conversation.InOrder;
 import app.talkingstick.conversation.Reply;
 import app.talkingstick.conversation.SayAction;
@@ -56,6 +57,8 @@ public final class ChannelVerticle extends VerticleBase {
   private final Map<UUID, SendRate> rates = new HashMap<>();
   /** The channel's texts are decided in the order they came, whatever order their screening finishes in. */
   private final InOrder inOrder = new InOrder();
+  /** What the client was told of their recent crisis texts, so a retry of one gets the support card again. */
+  private final CrisisReplies crisisReplies = new CrisisReplies();
   private final SafetyNet safety;
   private final Screening screening;
 
@@ -136,7 +139,7 @@ public final class ChannelVerticle extends VerticleBase {
     if (parsed.isEmpty()) return;
     SayAction say = parsed.get();
     String key = from.accountId() + "/" + say.clientMsgId();
-    if (SayAction.answeredAsRetry(log, key, msg)) return;
+    if (SayAction.answeredAsRetry(log, key, msg, crisisReplies)) return;
     inOrder.then(screening.screen(say.text(), from.role() == Role.CLIENT), answer -> decide(msg, from, key, say, answer));
   }
 
@@ -209,7 +212,8 @@ public final class ChannelVerticle extends VerticleBase {
     }
     // the alert goes out even when the message could not be stored; the author hears after the escalation's commit
     alert(crisis.get(), from, say.text(), seq, at)
-        .onComplete(alerted -> msg.reply(seq == null ? reply : reply.put("shared", true).put("support", safety.support(crisis.get()))));
+        .onComplete(alerted -> msg.reply(seq == null ? reply : crisisReplies.remember(from.accountId() + "/" + say.clientMsgId(),
+            reply.put("shared", true).put("support", safety.support(crisis.get())))));
   }
 
   /** Where a text was written, as the therapist's alerts and check-ins say it. */

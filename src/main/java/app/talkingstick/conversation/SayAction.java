@@ -80,10 +80,14 @@ public record SayAction(String text, String clientMsgId) {
     return true;
   }
 
-  /** Answers a retry with the seq its first copy has (committed or still being written); true when it did. */
-  public static boolean answeredAsRetry(ConversationLog<?> log, String key, Message<?> msg) {
+  /**
+   * Answers a retry with the seq its first copy has (committed or still being written), and with what the
+   * first reply said of a crisis in it (the support card again); true when it did.
+   */
+  public static boolean answeredAsRetry(ConversationLog<?> log, String key, Message<?> msg, CrisisReplies crisisReplies) {
     Optional<Future<ConversationLog.Stored>> earlier = log.earlier(key);
-    earlier.ifPresent(f -> f.onComplete(r -> msg.reply(r.succeeded() ? Reply.acknowledgement(r.result()) : Reply.unavailable())));
+    earlier.ifPresent(f -> f.onComplete(r -> msg.reply(r.succeeded()
+        ? crisisReplies.onto(key, Reply.acknowledgement(r.result())) : Reply.unavailable())));
     return earlier.isPresent();
   }
 

@@ -9,6 +9,7 @@ import app.talkingstick.conduct.Escalation;
 import app.talkingstick.conduct.Screened;
 import app.talkingstick.conduct.Verdict;
 import app.talkingstick.conversation.ConversationLog;
+import app.talkingstick.conversation.CrisisReplies;
 import app.talkingstick.conversation.InOrder;
 import app.talkingstick.conversation.Reply;
 import app.talkingstick.conversation.SayAction;
@@ -51,6 +52,8 @@ final class RoomSay implements RoomAction.Family {
   private final GroupMessageStore messages;
   /** The room's texts are decided in the order they came, whatever order their screening finishes in. */
   private final InOrder inOrder = new InOrder();
+  /** What the authors of recent crisis texts were told, so a retry of one gets the support card again. */
+  private final CrisisReplies crisisReplies = new CrisisReplies();
 
   RoomSay(LiveRoom room, ModerationActions moderation, SafetyNet safety, GroupMessageStore messages) {
     this.room = room;
@@ -70,7 +73,7 @@ final class RoomSay implements RoomAction.Family {
     if (parsed.isEmpty()) return;
     SayAction say = parsed.get();
     String key = member.memberId() + "/" + say.clientMsgId();
-    if (SayAction.answeredAsRetry(room.log, key, msg)) return;
+    if (SayAction.answeredAsRetry(room.log, key, msg, crisisReplies)) return;
     Future<Screening.Answer> screened = moderates ? room.services.screening().screen(say.text(), !member.isStaff())
         : Future.succeededFuture(Screening.Answer.settled(Screened.NOTHING));
     inOrder.then(screened, answer -> decide(msg, member, key, say, answer));
@@ -197,7 +200,8 @@ final class RoomSay implements RoomAction.Family {
     }
     Future<Void> marked = shared.crisisKnown() ? Future.succeededFuture() : noReactions(seq);
     Future.join(marked, alert(member, say.text(), crisis.get(), seq, true, at))
-        .onComplete(done -> msg.reply(ack.put("shared", true).put("support", safety.support(crisis.get()))));
+        .onComplete(done -> msg.reply(crisisReplies.remember(member.memberId() + "/" + say.clientMsgId(),
+            ack.put("shared", true).put("support", safety.support(crisis.get())))));
   }
 
   /** A text found to show signs of a crisis after it was shared: nobody reacts to it from now on. */
@@ -233,8 +237,8 @@ final class RoomSay implements RoomAction.Family {
         member.memberId(), member.pseudonym(), say.clientMsgId(), say.text(), "private", true, at)).onComplete(result -> {
           if (answeredAsDuplicateOrFailure(msg, member, say, Optional.of(signal), result)) return;
           alert(member, say.text(), signal, result.result().seq(), false, at)
-              .onComplete(alerted -> msg.reply(Reply.acknowledgement(result.result()).put("shared", false)
-                  .put("message", REACHED_THERAPIST).put("support", safety.support(signal))));
+              .onComplete(alerted -> msg.reply(crisisReplies.remember(key, Reply.acknowledgement(result.result())
+                  .put("shared", false).put("message", REACHED_THERAPIST).put("support", safety.support(signal)))));
         });
   }
 

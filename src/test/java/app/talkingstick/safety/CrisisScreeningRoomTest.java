@@ -273,6 +273,25 @@ class CrisisScreeningRoomTest {
   }
 
   @Test
+  void aRetriedCrisisTextIsAnsweredAsBeforeWithTheSupportCard() {
+    try (RoomFixture room = room("raise-hand", true)) {
+      Person author = room.clients.get(0);
+      JsonObject say = new JsonObject().put("type", "say").put("text", CRISIS).put("clientMsgId", "retried-crisis-1");
+      JsonObject first = room.act(author, say.copy());
+      assertFalse(first.getBoolean("shared"), first.encode());
+      // the socket dropped before that reply arrived, so the client sends it again with the same clientMsgId
+      JsonObject again = room.act(author, say.copy());
+      assertTrue(again.getBoolean("ok"), again.encode());
+      assertTrue(again.getBoolean("duplicate"), again.encode());
+      assertEquals(first.getLong("seq"), again.getLong("seq"));
+      assertFalse(again.getBoolean("shared"), "still told it went only to the therapists: " + again.encode());
+      assertEquals(first.getString("message"), again.getString("message"));
+      assertEquals(first.getJsonObject("support"), again.getJsonObject("support"), "the support card again");
+      assertEquals(1, count("SELECT count(*) FROM group_messages WHERE group_id = '" + room.groupId + "'"), "stored once");
+    }
+  }
+
+  @Test
   void inAPrivateChannelACrisisIsNeitherTooLongNorTooFast() {
     try (RoomFixture room = room("open", true)) {
       Person client = room.clients.get(0);
