@@ -192,11 +192,11 @@ public final class ChannelVerticle extends VerticleBase {
       boolean duplicate = result.succeeded() && result.result().duplicate();
       if (result.failed()) LOG.warn("Channel {}: a message was not stored: {}", channelId, result.cause().getClass().getSimpleName());
       if (result.succeeded() && !duplicate) delivered(result.result().seq(), from, say.text(), at);
-      reading.onSuccess(screened -> answer(msg, from, say, result, screened, at));
+      reading.onSuccess(screened -> answer(msg, from, key, say, result, screened, at));
     });
   }
 
-  private void answer(Message<Object> msg, Party from, SayAction say, AsyncResult<ConversationLog.Stored> result,
+  private void answer(Message<Object> msg, Party from, String key, SayAction say, AsyncResult<ConversationLog.Stored> result,
                       Screened screened, Instant at) {
     if (result.succeeded() && result.result().duplicate()) {
       msg.reply(Reply.acknowledgement(result.result()));
@@ -212,8 +212,8 @@ public final class ChannelVerticle extends VerticleBase {
     }
     // the alert goes out even when the message could not be stored; the author hears after the escalation's commit
     alert(crisis.get(), from, say.text(), seq, at)
-        .onComplete(alerted -> msg.reply(seq == null ? reply : crisisReplies.remember(from.accountId() + "/" + say.clientMsgId(),
-            reply.put("shared", true).put("support", safety.support(crisis.get())))));
+        .onComplete(alerted -> msg.reply(seq == null ? reply
+            : crisisReplies.remember(key, reply.put("shared", true).put("support", safety.support(crisis.get())))));
   }
 
   /** Where a text was written, as the therapist's alerts and check-ins say it. */

@@ -30,11 +30,6 @@ public record Glance(String text, Stage stage, Screened known, Optional<CrisisSi
     return new Glance(text, Stage.SETTLED, screened, screened.crisis(), null);
   }
 
-  /** A text whose abuse the glance settles, the crisis reading to follow. */
-  public static Glance crisisToRead(String text) {
-    return new Glance(text, Stage.CRISIS_TO_READ, SemanticLayer.NO_ABUSE, Optional.empty(), null);
-  }
-
   /** A text that needs the encoders before anything is decided. */
   public static Glance toRead(String text) {
     return new Glance(text, Stage.TO_READ, Screened.NOTHING, Optional.empty(), null);

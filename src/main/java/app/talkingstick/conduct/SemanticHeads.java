@@ -98,10 +98,6 @@ public final class SemanticHeads {
       if (members.isEmpty()) throw new IllegalArgumentException("an ensemble needs a head");
     }
 
-    public static Ensemble of(Head... heads) {
-      return new Ensemble(List.of(heads));
-    }
-
     public List<String> classes() {
       return members.get(0).classes();
     }
@@ -183,15 +179,10 @@ public final class SemanticHeads {
   }
 
   /**
-   * True when the word features are sure {@code words} shows neither a crisis nor abuse, so the
-   * encoder need not run: both probabilities under {@code quiet} (chosen on dev so that no more than
-   * a point of crisis recall or half a point of abuse kept out is lost).
+   * True when the word features are sure {@code words} shows no crisis (P under {@code quiet}, chosen on the
+   * out-of-writer readings so that no more than a point of crisis recall or half a point of abuse kept out
+   * is lost); with {@link #quietOfAbuse} too, the encoders need not run.
    */
-  public boolean quiet(CrisisClassifier.Prediction words) {
-    return quietOfCrisis(words) && quietOfAbuse(words);
-  }
-
-  /** True when the word features are sure {@code words} shows no crisis (P under {@code quiet}). */
   public boolean quietOfCrisis(CrisisClassifier.Prediction words) {
     return words.crisisProbability() < quiet;
   }

@@ -28,8 +28,7 @@ public final class SemanticLayer {
    * What a text the word features are sure of comes to: no crisis, and no abuse (a listed word in it is let
    * through). It is also all that is known of a text whose crisis reading is still to come.
    */
-  static final Screened SURELY_NOTHING = new Screened(Optional.empty(), Optional.empty(), true);
-  static final Screened NO_ABUSE = SURELY_NOTHING;
+  private static final Screened SURELY_NOTHING = new Screened(Optional.empty(), Optional.empty(), true);
 
   private final CrisisDetector rules;
   private final SentenceEncoder encoder;
@@ -87,8 +86,9 @@ public final class SemanticLayer {
       Glance glance = glances.get(unsure.get(j));
       CrisisClassifier.Prediction words = glance.words() != null ? glance.words() : heads.words(glance.text());
       Screened read = combine(glance.byRules(), heads.read(vectors[j], words));
+      Screened settled = glance.known();
       out[unsure.get(j)] = glance.stage() == Glance.Stage.CRISIS_TO_READ
-          ? new Screened(read.crisis(), NO_ABUSE.learnedAbuse(), NO_ABUSE.surelyNotAbuse()) : read;
+          ? new Screened(read.crisis(), settled.learnedAbuse(), settled.surelyNotAbuse()) : read;
     }
     return List.of(out);
   }

@@ -172,14 +172,15 @@ final class RoomSay implements RoomAction.Family {
             if (crisisKnown) event.put("reactable", false);
             room.publishOut(event);
           }
-          reading.onSuccess(screened -> answerShared(msg, member, say, verdict, new Shared(result, screened, crisisKnown), at));
+          reading.onSuccess(screened -> answerShared(msg, member, key, say, verdict, new Shared(result, screened, crisisKnown), at));
         });
   }
 
   /** A shared text's write and its crisis reading, and whether the crisis was known when it was stored. */
   private record Shared(AsyncResult<ConversationLog.Stored> write, Screened screened, boolean crisisKnown) {}
 
-  private void answerShared(Message<Object> msg, Membership member, SayAction say, Verdict verdict, Shared shared, Instant at) {
+  private void answerShared(Message<Object> msg, Membership member, String key, SayAction say, Verdict verdict, Shared shared,
+                            Instant at) {
     Optional<CrisisSignal> crisis = shared.screened().urgent();
     if (answeredAsDuplicateOrFailure(msg, member, say, crisis, shared.write())) return;
     long seq = shared.write().result().seq();
@@ -200,7 +201,7 @@ final class RoomSay implements RoomAction.Family {
     }
     Future<Void> marked = shared.crisisKnown() ? Future.succeededFuture() : noReactions(seq);
     Future.join(marked, alert(member, say.text(), crisis.get(), seq, true, at))
-        .onComplete(done -> msg.reply(crisisReplies.remember(member.memberId() + "/" + say.clientMsgId(),
+        .onComplete(done -> msg.reply(crisisReplies.remember(key,
             ack.put("shared", true).put("support", safety.support(crisis.get())))));
   }
 
