@@ -291,6 +291,8 @@ class CrisisAlertWebTest {
     assertTrue(bannerText(therapist).contains("Possible crisis — River in " + GROUP), bannerText(therapist));
     river.visible(By.cssSelector(".support-slot .support-card"));
     sky.waitFor(d -> sky.message(ROOF).findElements(By.cssSelector(".react-toggle, button.reaction")).isEmpty());
+    shootBoth(sky, "shared-crisis-no-reactions");
+    shootBoth(river, "support-card-shared");
     for (Browser b : List.of(therapist, river, sky)) b.assertNoScriptProblems();
   }
 
