@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * microseconds). Where that settles it, or settles everything but whether it shows a crisis, the
  * conversation is answered at once, and a text whose crisis reading is still to come goes on to the
  * lane's reading queue, read by the encoders on a second pool of worker threads while the conversation
- * shares it: a message the room would share is not held back for the check-in tier. A text the glance
- * cannot decide on (abuse the word features are unsure of, a crisis the rules found) goes to the
- * front of that queue and is answered once read. A lane reads what waits in it together, up to
+ * shares it: a message the room would share is not held back for the check-in tier, nor for the reading
+ * of a crisis the rules found (the alert follows the reading). A text the glance cannot decide on (abuse
+ * the word features are unsure of) goes to the front of that queue and is answered once read, as does
+ * the reading of a crisis the rules found, so its alert is not kept waiting behind the check-in tier. A lane reads what waits in it together, up to
  * {@link #MAX_BATCH} texts in one run of the encoders: a quiet server reads each text as it comes, and
  * a busy one (a burst, or the first seconds after a start while the JIT is still compiling) more per
  * run at less CPU per text, so a backlog drains instead of growing.
@@ -149,7 +150,7 @@ public final class Screening {
           case CRISIS_TO_READ -> {
             Promise<Screened> crisis = Promise.promise();
             onContext(w.caller(), w.answer(), new Answer(g.known(), crisis.future()));
-            reading.submit(new ToRead(g, w.caller(), null, crisis), false);
+            reading.submit(new ToRead(g, w.caller(), null, crisis), g.byRules().isPresent());
           }
           case TO_READ -> reading.submit(new ToRead(g, w.caller(), w.answer(), null), true);
         }

@@ -40,9 +40,18 @@ class GlanceTest {
   }
 
   @Test
-  void aCrisisTheRulesFindOrAbuseTheWordsAreUnsureOfWaitsForTheEncoders() {
-    assertEquals(Glance.Stage.TO_READ, LAYER.glance("I want to kill myself tonight").stage());
+  void aCrisisTheRulesFindIsSharedBeforeItsReadingWhenTheWordsAreSureOfNoAbuse() {
+    Glance glance = LAYER.glance("I want to kill myself tonight");
+    assertEquals(Glance.Stage.CRISIS_TO_READ, glance.stage());
+    assertTrue(glance.byRules().isPresent());
+    assertEquals(Optional.empty(), glance.known().crisis(), "the encoders may yet let it go as an idiom");
+    assertEquals(CrisisSignal.Tier.URGENT, LAYER.read(List.of(glance)).get(0).urgent().orElseThrow().tier());
+  }
+
+  @Test
+  void abuseTheWordsAreUnsureOfWaitsForTheEncoders() {
     assertEquals(Glance.Stage.TO_READ, LAYER.glance("you are such a worthless waste of space").stage());
+    assertEquals(Glance.Stage.TO_READ, LAYER.glance("you're all useless and I'm done, taking everything tonight").stage());
   }
 
   @Test

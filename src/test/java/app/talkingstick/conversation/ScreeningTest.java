@@ -152,6 +152,29 @@ class ScreeningTest {
   }
 
   @Test
+  void aCrisisTheRulesFoundIsAnsweredAtOnceAndReadBeforeCheckInReadingsAlreadyWaiting() throws Exception {
+    CountDownLatch encoders = new CountDownLatch(1);
+    List<List<String>> runs = new CopyOnWriteArrayList<>();
+    String crisis = "I am going to kill myself tonight";
+    Screening screening = screening(t -> t.equals(crisis)
+        ? new Glance(t, Glance.Stage.CRISIS_TO_READ, Screened.NOTHING, CrisisDetector.defaults().detect(t), null)
+        : crisisToRead(t), glances -> {
+          runs.add(glances.stream().map(Glance::text).toList());
+          if (runs.size() == 1) await(encoders);
+          return echo.apply(glances);
+        }, 1);
+    List<Future<Screening.Answer>> early = new ArrayList<>();
+    for (int i = 0; i < 12; i++) early.add(screening.screen("quiet " + i, true));
+    for (Future<Screening.Answer> f : early) f.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    waitUntil(() -> runs.size() == 1);
+    Screening.Answer answer = screening.screen(crisis, true).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    assertFalse(answer.crisisReading().isComplete(), "answered before the encoders are free, its reading to follow");
+    encoders.countDown();
+    answer.crisisReading().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    assertEquals(crisis, runs.get(1).get(0), "its reading comes before the check-in readings that waited longer: " + runs);
+  }
+
+  @Test
   void aTextAConversationWaitsForIsReadBeforeCrisisReadingsAlreadyWaiting() throws Exception {
     CountDownLatch encoders = new CountDownLatch(1);
     List<List<String>> runs = new CopyOnWriteArrayList<>();
