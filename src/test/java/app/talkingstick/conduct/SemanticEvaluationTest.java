@@ -134,7 +134,7 @@ class SemanticEvaluationTest {
    * The test split's figures as measured when the layer was built (docs/conduct.md), less a point of
    * slack: a change that makes screening worse on words nobody tuned to fails here. The issue's targets
    * (recall 95%, benign alerted 5%, distress 20%, abuse kept out 90%, benign refused 1%) are met on the
-   * whole split but for abuse kept out (87.3%); on the first two test writers alone benign alerted is
+   * whole split but for abuse kept out (89.5%); on the first two test writers alone benign alerted is
    * 4.8% and 5.6% (docs/conduct.md).
    */
   @Test
@@ -147,8 +147,8 @@ class SemanticEvaluationTest {
   }
 
   /** Measured on the test split with the heads as trained (docs/conduct.md has the rules alone beside them). */
-  static final double MEASURED_RECALL = 96.3;
-  static final double MEASURED_BENIGN_ALERTED = 4.6;
-  static final double MEASURED_ABUSE_KEPT_OUT = 87.3;
-  static final double MEASURED_BENIGN_REFUSED = 0.3;
+  static final double MEASURED_RECALL = 97.0;
+  static final double MEASURED_BENIGN_ALERTED = 4.4;
+  static final double MEASURED_ABUSE_KEPT_OUT = 89.5;
+  static final double MEASURED_BENIGN_REFUSED = 0.2;
 }

@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.stream.Stream;
 
 /**
@@ -47,13 +46,13 @@ public final class SemanticTraining {
     float[][] x = EmbeddingCache.load(EMBEDDINGS, SentenceEncoder.RECIPE, all, SemanticTraining::embed);
     List<List<Integer>> folds = WriterFolds.of(all);
     System.out.printf(Locale.ROOT, "%d lines from %d writers in %d folds%n", all.size(), files.size(), folds.size());
-    List<Thresholds.Scored> outOfFold = Thresholds.Scored.load(READINGS, digest + SentenceEncoder.RECIPE + Network.SHAPE
+    List<Thresholds.Scored> outOfFold = Thresholds.Scored.load(READINGS, digest + SentenceEncoder.RECIPE + SHAPE
         + Thresholds.Scored.COLUMNS, all,
         () -> outOfWriter(all, x, folds));
     Thresholds chosen = Thresholds.choose(outOfFold);
     Fitted shipped = Fitted.on(all, x, java.util.stream.IntStream.range(0, all.size()).boxed().toList());
     List<Integer> crisisRows = indexesWhere(all, LabelledLine::crisis);
-    SemanticHeads.Head severity = Network.fit(rows(x, crisisRows),
+    SemanticHeads.Head severity = HeadFit.fit(rows(x, crisisRows),
         crisisRows.stream().map(i -> SEVERITIES.indexOf(all.get(i).severity())).toList(), SEVERITIES, 2, true, null);
     try (java.io.OutputStream out = Files.newOutputStream(LEXICAL_OUT)) {
       shipped.words().write(out);
@@ -90,8 +89,8 @@ public final class SemanticTraining {
       }
       List<Integer> kinds = rows.stream().map(i -> KINDS.indexOf(all.get(i).kind())).toList();
       List<Integer> abuse = rows.stream().map(i -> ABUSE.indexOf(all.get(i).abuseKind())).toList();
-      return new Fitted(ensemble(KIND_SEEDS, seed -> Network.fit(xs, kinds, KINDS, seed, false, weights)),
-          ensemble(ABUSE_SEEDS, seed -> Network.fit(xs, abuse, ABUSE, seed, false, weights)),
+      return new Fitted(ensemble(KIND_SEEDS, seed -> HeadFit.fit(xs, kinds, KINDS, seed, false, weights)),
+          ensemble(ABUSE_SEEDS, seed -> HeadFit.fit(xs, abuse, ABUSE, seed, false, weights)),
           CrisisClassifier.train(examples));
     }
 
@@ -172,6 +171,7 @@ public final class SemanticTraining {
     out.append("not-crisis\t").append(t.notCrisis()).append('\n');
     out.append("not-crisis-high\t").append(t.notCrisisHigh()).append('\n');
     out.append("quiet\t").append(t.quiet()).append('\n');
+    out.append("abuse-blend\t").append(t.blend()).append('\n');
     append(out, "kind", kind);
     append(out, "severity", severity);
     append(out, "abuse", abuse);
@@ -199,143 +199,7 @@ public final class SemanticTraining {
     out.append('\n');
   }
 
-  /**
-   * A head: one hidden layer of rectified units and a softmax, fitted by mini-batch Adam with L2 and the
-   * classes weighted to count alike; the seed fixes the starting weights and the order of the batches.
-   */
-  static final class Network {
-    static final int HIDDEN = 96;
-    static final int EPOCHS = 20;
-    static final int BATCH = 32;
-    static final double RATE = 1e-3;
-    static final double L2 = 1e-4;
-    /** What the heads are: readings kept for training are reused only while this stays the same. */
-    static final String SHAPE = "hidden " + HIDDEN + ", epochs " + EPOCHS + ", batch " + BATCH + ", rate " + RATE + ", l2 " + L2
-        + ", spoken-to benign weighted, kind seeds " + java.util.Arrays.toString(KIND_SEEDS) + ", abuse seeds "
-        + java.util.Arrays.toString(ABUSE_SEEDS);
-
-    /**
-     * {@code balanced}: classes weighted to count alike (else each line counts once, so the head keeps
-     * their priors); {@code weights}: each line's own weight on top ({@link AddressedWeights}), or null.
-     */
-    static SemanticHeads.Head fit(float[][] x, List<Integer> y, List<String> classes, long seed, boolean balanced,
-                                  double[] weights) {
-      Random random = new Random(seed);
-      int k = classes.size();
-      int dims = x[0].length;
-      double[][] w1 = gaussian(HIDDEN, dims, Math.sqrt(2.0 / dims), random);
-      double[][] w2 = gaussian(k, HIDDEN, Math.sqrt(2.0 / HIDDEN), random);
-      SemanticHeads.Head head = new SemanticHeads.Head(classes, new double[HIDDEN], w1, new double[k], w2);
-      double[] classWeight = balanced ? classWeights(y, k) : ones(k);
-      Adam adam = new Adam(head);
-      List<Integer> order = new ArrayList<>();
-      for (int i = 0; i < x.length; i++) order.add(i);
-      for (int epoch = 0; epoch < EPOCHS; epoch++) {
-        Collections.shuffle(order, random);
-        for (int from = 0; from < order.size(); from += BATCH) {
-          Gradient g = new Gradient(head);
-          for (int i : order.subList(from, Math.min(order.size(), from + BATCH))) {
-            g.add(head, x[i], y.get(i), classWeight[y.get(i)] * (weights == null ? 1 : weights[i]));
-          }
-          adam.step(head, g);
-        }
-      }
-      return head;
-    }
-
-    private static double[][] gaussian(int rows, int cols, double scale, Random random) {
-      double[][] w = new double[rows][cols];
-      for (double[] row : w) for (int d = 0; d < cols; d++) row[d] = random.nextGaussian() * scale;
-      return w;
-    }
-
-    private static double[] ones(int k) {
-      double[] w = new double[k];
-      java.util.Arrays.fill(w, 1);
-      return w;
-    }
-
-    private static double[] classWeights(List<Integer> y, int k) {
-      double[] count = new double[k];
-      y.forEach(c -> count[c]++);
-      double[] weight = new double[k];
-      for (int c = 0; c < k; c++) weight[c] = count[c] == 0 ? 0 : y.size() / (k * count[c]);
-      return weight;
-    }
-  }
-
-  /** The gradient of one batch's weighted cross-entropy. */
-  private static final class Gradient {
-    final double[] b1;
-    final double[][] w1;
-    final double[] b2;
-    final double[][] w2;
-    double total;
-
-    Gradient(SemanticHeads.Head head) {
-      b1 = new double[head.hiddenBias().length];
-      w1 = new double[b1.length][head.hiddenWeights()[0].length];
-      b2 = new double[head.outBias().length];
-      w2 = new double[b2.length][b1.length];
-    }
-
-    void add(SemanticHeads.Head head, float[] x, int label, double weight) {
-      double[] h = head.hidden(x);
-      double[] p = head.softmax(h);
-      total += weight;
-      double[] dh = new double[h.length];
-      for (int c = 0; c < p.length; c++) {
-        double g = weight * (p[c] - (c == label ? 1 : 0));
-        b2[c] += g;
-        for (int j = 0; j < h.length; j++) {
-          w2[c][j] += g * h[j];
-          dh[j] += g * head.outWeights()[c][j];
-        }
-      }
-      for (int j = 0; j < h.length; j++) {
-        if (h[j] <= 0) continue;
-        b1[j] += dh[j];
-        for (int d = 0; d < x.length; d++) w1[j][d] += dh[j] * x[d];
-      }
-    }
-  }
-
-  /** Adam's moving averages, one pair per parameter of a head. */
-  private static final class Adam {
-    private final double[][][] m;
-    private final double[][][] v;
-    private int t;
-
-    Adam(SemanticHeads.Head head) {
-      m = new double[4][][];
-      v = new double[4][][];
-      double[][][] p = parameters(head);
-      for (int i = 0; i < 4; i++) {
-        m[i] = new double[p[i].length][p[i][0].length];
-        v[i] = new double[p[i].length][p[i][0].length];
-      }
-    }
-
-    private static double[][][] parameters(SemanticHeads.Head head) {
-      return new double[][][] {{head.hiddenBias()}, head.hiddenWeights(), {head.outBias()}, head.outWeights()};
-    }
-
-    void step(SemanticHeads.Head head, Gradient g) {
-      t++;
-      double c1 = 1 - Math.pow(0.9, t);
-      double c2 = 1 - Math.pow(0.999, t);
-      double[][][] p = parameters(head);
-      double[][][] grad = {{g.b1}, g.w1, {g.b2}, g.w2};
-      for (int i = 0; i < 4; i++) {
-        for (int r = 0; r < p[i].length; r++) {
-          for (int c = 0; c < p[i][r].length; c++) {
-            double gr = grad[i][r][c] / Math.max(1e-9, g.total) + (i % 2 == 1 ? Network.L2 * p[i][r][c] : 0);
-            m[i][r][c] = 0.9 * m[i][r][c] + 0.1 * gr;
-            v[i][r][c] = 0.999 * v[i][r][c] + 0.001 * gr * gr;
-            p[i][r][c] -= Network.RATE * (m[i][r][c] / c1) / (Math.sqrt(v[i][r][c] / c2) + 1e-8);
-          }
-        }
-      }
-    }
-  }
+  /** What the heads are: readings kept for training are reused only while this stays the same. */
+  static final String SHAPE = HeadFit.SHAPE + ", spoken-to benign weighted, kind seeds " + java.util.Arrays.toString(KIND_SEEDS)
+      + ", abuse seeds " + java.util.Arrays.toString(ABUSE_SEEDS);
 }

@@ -12,7 +12,7 @@ import java.util.Set;
  * that keep within the benign budgets, so the most crises are found.
  */
 record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, double notCrisis, double notCrisisHigh,
-                  double quiet) {
+                  double quiet, SemanticHeads.AbuseBlend blend) {
 
   /**
    * Budgets on the out-of-writer readings: the issue's limits less a tenth (benign alerted 5%, benign
@@ -40,14 +40,16 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
    */
   static final double QUIET_RECALL_LOST = 0.01;
   static final double QUIET_ABUSE_LOST = 0.005;
+  /** The quiet threshold as last chosen, which choosing the abuse thresholds assumes ({@link #abuseCut}). */
+  static final double GLANCE_QUIET = 0.005;
 
   /**
-   * A training line as heads fitted without its writer read it: P(crisis) and P(abuse) of the whole
-   * layer, and of the word features alone (what the glance before the encoders goes by).
+   * A training line as heads fitted without its writer read it: P(crisis) of the whole layer, P(abuse) of
+   * the abuse heads alone, and both of the word features alone (what the glance before the encoders goes by).
    */
-  record Scored(LabelledLine line, double crisis, double abuse, double wordsCrisis, double wordsAbuse) {
+  record Scored(LabelledLine line, double crisis, double headsAbuse, double wordsCrisis, double wordsAbuse) {
     /** What each kept line holds: readings kept before are reused only while this stays the same. */
-    static final String COLUMNS = "crisis, abuse, words' crisis, words' abuse";
+    static final String COLUMNS = "crisis, heads' abuse, words' crisis, words' abuse";
 
     static Scored of(LabelledLine line, SemanticHeads heads, float[] x) {
       CrisisClassifier.Prediction words = heads.words(line.text());
@@ -74,7 +76,7 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
         List<Scored> out = compute.get();
         StringBuilder text = new StringBuilder(key).append('\n');
         for (Scored s : out) {
-          text.append(s.crisis()).append('\t').append(s.abuse()).append('\t').append(s.wordsCrisis()).append('\t')
+          text.append(s.crisis()).append('\t').append(s.headsAbuse()).append('\t').append(s.wordsCrisis()).append('\t')
               .append(s.wordsAbuse()).append('\n');
         }
         java.nio.file.Files.writeString(file, text);
@@ -100,6 +102,7 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
     boolean[] rulesHigh = new boolean[dev.size()];
     boolean[] rulesRefuse = new boolean[dev.size()];
     double[] crisis = new double[dev.size()];
+    SemanticHeads.AbuseBlend blend = AbuseBlendFit.on(scored);
     double[] abuse = new double[dev.size()];
     double[] wordsCrisis = new double[dev.size()];
     double[] wordsAbuse = new double[dev.size()];
@@ -116,7 +119,7 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
       wordsCrisis[i] = scored.get(i).wordsCrisis();
       wordsAbuse[i] = scored.get(i).wordsAbuse();
       crisis[i] = scored.get(i).crisis();
-      abuse[i] = scored.get(i).abuse();
+      abuse[i] = blend.of(scored.get(i).headsAbuse(), wordsAbuse[i]);
     }
     double notCrisis = highest(t -> rate(dev, "crisis", i -> rulesConcern[i] && crisis[i] < t)
         <= CRISIS_DROPPED * rate(dev, "crisis", i -> rulesCrisis[i]));
@@ -127,23 +130,74 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
     double checkIn = lowest(t -> rate(dev, "benign", i -> byRules.test(i) || crisis[i] >= t) <= BENIGN_ALERTED
         && rate(dev, "distress", i -> byRules.test(i) || crisis[i] >= t) <= DISTRESS_ALERTED, 0.05);
     double urgent = lowest(t -> rate(dev, "benign", i -> byRules.test(i) || crisis[i] >= t) <= BENIGN_URGENT, checkIn);
-    double notAbuse = highest(t -> rate(dev, "abuse", i -> rulesRefuse[i] && abuse[i] < t)
-        <= ABUSE_LET_THROUGH * rate(dev, "abuse", i -> rulesRefuse[i]));
-    double abuseAt = lowest(t -> rate(dev, "benign", refused(rulesRefuse, abuse, crisis, t, notAbuse, checkIn)) <= BENIGN_REFUSED
-        && rate(dev, "distress", refused(rulesRefuse, abuse, crisis, t, notAbuse, checkIn)) <= BENIGN_REFUSED * 2, 0.3);
+    double[] abuseCut = abuseCut(dev, rulesRefuse, wordsAbuse, abuse, crisis, byRules, checkIn);
+    double notAbuse = abuseCut[0];
+    double abuseAt = abuseCut[1];
     double quiet = quietest(dev, wordsCrisis, wordsAbuse, rulesCrisis, i -> byRules.test(i) || crisis[i] >= checkIn,
         refused(rulesRefuse, abuse, crisis, abuseAt, notAbuse, checkIn));
-    Thresholds chosen = new Thresholds(urgent, checkIn, abuseAt, notAbuse, notCrisis, notCrisisHigh, quiet);
+    Thresholds chosen = new Thresholds(urgent, checkIn, abuseAt, notAbuse, notCrisis, notCrisisHigh, quiet, blend);
     for (int i = 0; i < dev.size(); i++) {
-      if (rulesCrisis[i] || wordsAbuse[i] >= quiet) continue;
+      if (wordsAbuse[i] >= quiet) continue;
       abuse[i] = 0; // the glance settles the abuse: the word features are sure there is none
-      if (wordsCrisis[i] < quiet) crisis[i] = 0; // and the crisis too: the encoders never run
+      if (!rulesCrisis[i] && wordsCrisis[i] < quiet) crisis[i] = 0; // and the crisis too: the encoders never run
     }
     lastReport = report("out-of-writer dev", dev, i -> byRules.test(i) || crisis[i] >= checkIn,
         refused(rulesRefuse, abuse, crisis, abuseAt, notAbuse, checkIn));
     System.out.println(lastReport);
     return chosen;
   }
+
+  /**
+   * {@code not-abuse} and {@code abuse} together: of the pairs that keep benign refused within
+   * {@link #BENIGN_REFUSED} (and distress within twice that) and let through at most {@link #ABUSE_LET_THROUGH}
+   * of the abuse the lists catch, the one that keeps out the most abuse, each {@code not-abuse} with the lowest
+   * {@code abuse} that fits. Chosen together because they share one budget: a
+   * list match let through as banter frees room to hold more of the abuse the lists miss. The glance's settling
+   * (word features sure of no abuse) is taken at its last chosen threshold ({@link #GLANCE_QUIET}), since the
+   * quiet threshold is chosen after these.
+   */
+  private static double[] abuseCut(List<LabelledLine> dev, boolean[] rulesRefuse, double[] wordsAbuse, double[] abuse,
+                                   double[] crisis, java.util.function.IntPredicate byRules, double checkIn) {
+    int n = dev.size();
+    int[] group = new int[n];
+    int[] count = new int[GROUPS.size()];
+    boolean[] alerted = new boolean[n];
+    double[] read = new double[n];
+    for (int i = 0; i < n; i++) {
+      group[i] = GROUPS.indexOf(dev.get(i).group());
+      if (group[i] >= 0) count[group[i]]++;
+      alerted[i] = byRules.test(i) || crisis[i] >= checkIn;
+      read[i] = wordsAbuse[i] < GLANCE_QUIET ? 0 : abuse[i];
+    }
+    double[] best = {0, 0.995};
+    int bestKept = -1;
+    for (int na = 10; na < 199; na++) {
+      double notAbuse = na / 200.0;
+      if (rate(dev, "abuse", i -> rulesRefuse[i] && abuse[i] < notAbuse) > ABUSE_LET_THROUGH * rate(dev, "abuse", i -> rulesRefuse[i])) {
+        break;
+      }
+      for (int at = 10; at < 199; at++) {
+        int[] held = new int[GROUPS.size()];
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+          if (group[i] < 0) continue;
+          boolean refused = crisis[i] < checkIn && (rulesRefuse[i] && read[i] >= na / 200.0 || read[i] >= at / 200.0);
+          if (refused) held[group[i]]++;
+          if (group[i] == 2 && (refused || alerted[i])) kept++;
+        }
+        if (held[0] > BENIGN_REFUSED * count[0] || held[1] > 2 * BENIGN_REFUSED * count[1]) continue;
+        if (kept > bestKept) {
+          bestKept = kept;
+          best = new double[] {na / 200.0, at / 200.0};
+        }
+        break; // the lowest abuse threshold that fits holds the most
+      }
+    }
+    return best;
+  }
+
+  /** The groups {@link #abuseCut} counts, by index. */
+  private static final List<String> GROUPS = List.of("benign", "distress", "abuse");
 
   /**
    * The highest word-feature probability under which the glance settles a text's abuse (and, when its crisis
@@ -156,8 +210,8 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
     double kept = rate(dev, "abuse", i -> alerted.test(i) || refused.test(i));
     for (double t = 0.5; t > 0; t -= 0.005) {
       double q = Math.round(t * 1000) / 1000.0;
-      java.util.function.IntPredicate abuseSettled = i -> !rulesCrisis[i] && wordsAbuse[i] < q;
-      java.util.function.IntPredicate settled = i -> abuseSettled.test(i) && wordsCrisis[i] < q;
+      java.util.function.IntPredicate abuseSettled = i -> wordsAbuse[i] < q;
+      java.util.function.IntPredicate settled = i -> abuseSettled.test(i) && !rulesCrisis[i] && wordsCrisis[i] < q;
       if (recall - rate(dev, "crisis", i -> alerted.test(i) && !settled.test(i)) <= QUIET_RECALL_LOST
           && kept - rate(dev, "abuse", i -> settled.test(i) ? false : alerted.test(i) || refused.test(i) && !abuseSettled.test(i))
               <= QUIET_ABUSE_LOST) {
@@ -211,6 +265,7 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
   @Override
   public String toString() {
     return String.format(Locale.ROOT, "urgent %.3f, check-in %.3f, abuse %.3f, not-abuse %.3f, not-crisis %.3f,"
-        + " not-crisis-high %.3f, quiet %.3f", urgent, checkIn, abuse, notAbuse, notCrisis, notCrisisHigh, quiet);
+        + " not-crisis-high %.3f, quiet %.3f, abuse blend %.3f/%.3f/%.3f", urgent, checkIn, abuse, notAbuse, notCrisis,
+        notCrisisHigh, quiet, blend.heads(), blend.words(), blend.bias());
   }
 }
