@@ -31,11 +31,13 @@ final class HeadFit {
   private final double[][][] grad;
   private final double[][][] m;
   private final double[][][] v;
+  /** The softmax layer as {@link SemanticHeads.Head} reads it, over the same arrays the steps update. */
+  private final SemanticHeads.Head out;
   private int steps;
 
-  private HeadFit(int dims, int classes, Random random) {
+  private HeadFit(int dims, List<String> names, Random random) {
     this.dims = dims;
-    this.classes = classes;
+    this.classes = names.size();
     double[][] w1 = new double[dims][HIDDEN];
     double scale1 = Math.sqrt(2.0 / dims);
     for (int j = 0; j < HIDDEN; j++) for (int d = 0; d < dims; d++) w1[d][j] = random.nextGaussian() * scale1;
@@ -46,6 +48,7 @@ final class HeadFit {
     grad = zerosLike(p);
     m = zerosLike(p);
     v = zerosLike(p);
+    out = new SemanticHeads.Head(names, p[0][0], new double[0][], p[2][0], p[3]);
   }
 
   /**
@@ -55,7 +58,7 @@ final class HeadFit {
   static SemanticHeads.Head fit(float[][] x, List<Integer> y, List<String> classes, long seed, boolean balanced,
                                 double[] weights) {
     Random random = new Random(seed);
-    HeadFit fit = new HeadFit(x[0].length, classes.size(), random);
+    HeadFit fit = new HeadFit(x[0].length, classes, random);
     double[] classWeight = balanced ? classWeights(y, classes.size()) : ones(classes.size());
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < x.length; i++) order.add(i);
@@ -86,28 +89,10 @@ final class HeadFit {
     return h;
   }
 
-  private double[] softmax(double[] h) {
-    double[] z = new double[classes];
-    double max = Double.NEGATIVE_INFINITY;
-    for (int c = 0; c < classes; c++) {
-      double s = p[2][0][c];
-      for (int j = 0; j < HIDDEN; j++) s += p[3][c][j] * h[j];
-      z[c] = s;
-      max = Math.max(max, s);
-    }
-    double sum = 0;
-    for (int c = 0; c < classes; c++) {
-      z[c] = Math.exp(z[c] - max);
-      sum += z[c];
-    }
-    for (int c = 0; c < classes; c++) z[c] /= sum;
-    return z;
-  }
-
   /** Adds one line's gradient of the weighted cross-entropy to the batch's. */
   private void add(float[] x, int label, double weight) {
     double[] h = hidden(x);
-    double[] prob = softmax(h);
+    double[] prob = out.softmax(h);
     double[] dh = new double[HIDDEN];
     for (int c = 0; c < classes; c++) {
       double g = weight * (prob[c] - (c == label ? 1 : 0));

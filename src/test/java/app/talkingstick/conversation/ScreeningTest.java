@@ -151,23 +151,34 @@ class ScreeningTest {
     assertEquals(List.of(1), batchSizes, "only the unsure text went to the encoders");
   }
 
+  /** A screening on one lane whose first encoder run waits for {@code encoders}, each run's texts in {@code runs}. */
+  private record Blocked(Screening screening, List<Future<Screening.Answer>> early) {}
+
+  /** Twelve texts whose crisis readings wait behind an encoder run held until {@code encoders} counts down. */
+  private Blocked withCrisisReadingsWaiting(Function<String, Glance> glance, CountDownLatch encoders, List<List<String>> runs)
+      throws Exception {
+    Screening screening = screening(glance, glances -> {
+      runs.add(glances.stream().map(Glance::text).toList());
+      if (runs.size() == 1) await(encoders);
+      return echo.apply(glances);
+    }, 1);
+    List<Future<Screening.Answer>> early = new ArrayList<>();
+    for (int i = 0; i < 12; i++) early.add(screening.screen("quiet " + i, true));
+    for (Future<Screening.Answer> f : early) f.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    waitUntil(() -> runs.size() == 1);
+    return new Blocked(screening, early);
+  }
+
   @Test
   void aCrisisTheRulesFoundIsAnsweredAtOnceAndReadBeforeCheckInReadingsAlreadyWaiting() throws Exception {
     CountDownLatch encoders = new CountDownLatch(1);
     List<List<String>> runs = new CopyOnWriteArrayList<>();
     String crisis = "I am going to kill myself tonight";
-    Screening screening = screening(t -> t.equals(crisis)
+    Blocked blocked = withCrisisReadingsWaiting(t -> t.equals(crisis)
         ? new Glance(t, Glance.Stage.CRISIS_TO_READ, Screened.NOTHING, CrisisDetector.defaults().detect(t), null)
-        : crisisToRead(t), glances -> {
-          runs.add(glances.stream().map(Glance::text).toList());
-          if (runs.size() == 1) await(encoders);
-          return echo.apply(glances);
-        }, 1);
-    List<Future<Screening.Answer>> early = new ArrayList<>();
-    for (int i = 0; i < 12; i++) early.add(screening.screen("quiet " + i, true));
-    for (Future<Screening.Answer> f : early) f.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-    waitUntil(() -> runs.size() == 1);
-    Screening.Answer answer = screening.screen(crisis, true).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        : crisisToRead(t), encoders, runs);
+    Screening.Answer answer = blocked.screening().screen(crisis, true).toCompletionStage().toCompletableFuture()
+        .get(5, TimeUnit.SECONDS);
     assertFalse(answer.crisisReading().isComplete(), "answered before the encoders are free, its reading to follow");
     encoders.countDown();
     answer.crisisReading().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
@@ -178,20 +189,14 @@ class ScreeningTest {
   void aTextAConversationWaitsForIsReadBeforeCrisisReadingsAlreadyWaiting() throws Exception {
     CountDownLatch encoders = new CountDownLatch(1);
     List<List<String>> runs = new CopyOnWriteArrayList<>();
-    Screening screening = screening(t -> t.startsWith("unsure") ? Glance.toRead(t) : crisisToRead(t), glances -> {
-      runs.add(glances.stream().map(Glance::text).toList());
-      if (runs.size() == 1) await(encoders);
-      return echo.apply(glances);
-    }, 1);
-    List<Future<Screening.Answer>> early = new ArrayList<>();
-    for (int i = 0; i < 12; i++) early.add(screening.screen("quiet " + i, true));
-    for (Future<Screening.Answer> f : early) f.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-    waitUntil(() -> runs.size() == 1);
-    Future<Screening.Answer> unsure = screening.screen("unsure one", true);
+    Blocked blocked = withCrisisReadingsWaiting(t -> t.startsWith("unsure") ? Glance.toRead(t) : crisisToRead(t), encoders, runs);
+    Future<Screening.Answer> unsure = blocked.screening().screen("unsure one", true);
     sleep(100); // glanced at and queued behind the readings already waiting
     encoders.countDown();
     unsure.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-    for (Future<Screening.Answer> f : early) f.result().crisisReading().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    for (Future<Screening.Answer> f : blocked.early()) {
+      f.result().crisisReading().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
     assertEquals("unsure one", runs.get(1).get(0), "the next run starts with the text a conversation waits for: " + runs);
     assertEquals(13, runs.stream().mapToInt(List::size).sum(), "every text read once: " + runs);
   }
