@@ -220,7 +220,8 @@ class CrisisScreeningRoomTest {
         assertTrue(reply.getBoolean("shared"));
         assertNotNull(reply.getJsonObject("support"));
         JsonObject shared = nextEvent(other, "message");
-        assertEquals(false, shared.getBoolean("reactable"), "nobody reacts to a cry for help");
+        assertNull(shared.getValue("reactable"), "shared before its reading: the rules' find may yet be an idiom");
+        assertEquals(reply.getLong("seq"), nextEvent(other, "no-reactions").getLong("seq"), "nobody reacts to a cry for help");
         JsonObject alert = elsewhere.nextMatching(f -> "crisis".equals(body(f).getString("type")), Duration.ofSeconds(5))
             .getJsonObject("body");
         assertTrue(alert.getBoolean("shared"));
@@ -300,7 +301,7 @@ class CrisisScreeningRoomTest {
       String in = "channel." + channelId + ".in";
       JsonObject refused = null;
       for (int i = 0; i < 40 && refused == null; i++) {
-        JsonObject reply = body(client.socket.request(in, new JsonObject().put("type", "say").put("text", "note " + i)
+        JsonObject reply = body(client.socket.request(in, new JsonObject().put("type", "say").put("text", "thanks " + i)
             .put("clientMsgId", "fast-" + i)));
         if (!reply.getBoolean("ok", false)) refused = reply;
       }
