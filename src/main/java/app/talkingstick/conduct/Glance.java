@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * What the rules and the word features make of a text on their own, in microseconds, before the
  * sentence encoders run ({@link SemanticLayer#glance}): enough to settle it ({@link Stage#SETTLED}:
- * they are sure of neither a crisis nor abuse); enough to decide what the conversation does with it,
+ * they are sure of neither a crisis nor abuse, and the rules found none); enough to decide what the conversation does with it,
  * with only the crisis reading to follow ({@link Stage#CRISIS_TO_READ}: sure of no abuse, and either the
  * rules found a crisis, which the encoders may still let go as an idiom or someone else's story, or the
  * word features are unsure of one); or not enough ({@link Stage#TO_READ}).

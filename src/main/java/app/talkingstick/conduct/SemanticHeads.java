@@ -117,17 +117,16 @@ public final class SemanticHeads {
   /**
    * How the abuse heads' P(abuse) and the word features' are made one: a logistic blend of their log-odds,
    * {@code sigmoid(heads * logit(pHeads) + words * logit(pWords) + bias)}, fitted on the out-of-writer readings
-   * ({@code SemanticTraining}). Fitted so, the heads weigh about twice the word features: out-of-writer, the
+   * ({@code SemanticTraining}). Fitted so, the heads weigh about two and a half times the word features: out-of-writer, the
    * words were sure of more of the abuse they missed, and of more of the banter they took for abuse, than the
    * heads (a plain average kept out 2 points less abuse on the same readings).
    */
   public record AbuseBlend(double heads, double words, double bias) {
-    /** Before a blend is fitted (heads being trained have none): the two probabilities averaged. */
+    /** Before a blend is fitted (heads being trained have none, like their thresholds): no reading. */
     static final AbuseBlend NONE = new AbuseBlend(Double.NaN, Double.NaN, Double.NaN);
     private static final double EDGE = 1e-6;
 
     public double of(double pHeads, double pWords) {
-      if (Double.isNaN(heads)) return (pHeads + pWords) / 2;
       return 1 / (1 + Math.exp(-(heads * logit(pHeads) + words * logit(pWords) + bias)));
     }
 

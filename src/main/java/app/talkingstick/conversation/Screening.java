@@ -37,10 +37,11 @@ import org.slf4j.LoggerFactory;
  * shares it: a message the room would share is not held back for the check-in tier, nor for the reading
  * of a crisis the rules found (the alert follows the reading). A text the glance cannot decide on (abuse
  * the word features are unsure of) goes to the front of that queue and is answered once read, as does
- * the reading of a crisis the rules found, so its alert is not kept waiting behind the check-in tier. A lane reads what waits in it together, up to
- * {@link #MAX_BATCH} texts in one run of the encoders: a quiet server reads each text as it comes, and
- * a busy one (a burst, or the first seconds after a start while the JIT is still compiling) more per
- * run at less CPU per text, so a backlog drains instead of growing.
+ * the reading of a crisis the rules found, so its alert is not kept waiting behind the check-in tier.
+ * A lane reads what waits in it together, up to {@link #MAX_BATCH} texts in one run of the encoders:
+ * a quiet server reads each text as it comes, and a busy one (a burst, or the first seconds after a
+ * start while the JIT is still compiling) more per run at less CPU per text, so a backlog drains
+ * instead of growing.
  *
  * <p>Answers come in the order the screening finishes, not the order the texts were sent: a
  * conversation keeps its own order ({@link InOrder}), so a text that waits for the encoders holds back

@@ -169,26 +169,29 @@ record Thresholds(double urgent, double checkIn, double abuse, double notAbuse, 
       alerted[i] = byRules.test(i) || crisis[i] >= checkIn;
       read[i] = wordsAbuse[i] < GLANCE_QUIET ? 0 : abuse[i];
     }
+    int listed = 0;
+    for (int i = 0; i < n; i++) if (group[i] == 2 && rulesRefuse[i]) listed++;
     double[] best = {0, 0.995};
     int bestKept = -1;
     for (int na = 10; na < 199; na++) {
       double notAbuse = na / 200.0;
-      if (rate(dev, "abuse", i -> rulesRefuse[i] && abuse[i] < notAbuse) > ABUSE_LET_THROUGH * rate(dev, "abuse", i -> rulesRefuse[i])) {
-        break;
-      }
+      int letThrough = 0;
+      for (int i = 0; i < n; i++) if (group[i] == 2 && rulesRefuse[i] && abuse[i] < notAbuse) letThrough++;
+      if (letThrough > ABUSE_LET_THROUGH * listed) break;
       for (int at = 10; at < 199; at++) {
+        java.util.function.IntPredicate refused = refused(rulesRefuse, read, crisis, at / 200.0, notAbuse, checkIn);
         int[] held = new int[GROUPS.size()];
         int kept = 0;
         for (int i = 0; i < n; i++) {
           if (group[i] < 0) continue;
-          boolean refused = crisis[i] < checkIn && (rulesRefuse[i] && read[i] >= na / 200.0 || read[i] >= at / 200.0);
-          if (refused) held[group[i]]++;
-          if (group[i] == 2 && (refused || alerted[i])) kept++;
+          boolean out = refused.test(i);
+          if (out) held[group[i]]++;
+          if (group[i] == 2 && (out || alerted[i])) kept++;
         }
         if (held[0] > BENIGN_REFUSED * count[0] || held[1] > 2 * BENIGN_REFUSED * count[1]) continue;
         if (kept > bestKept) {
           bestKept = kept;
-          best = new double[] {na / 200.0, at / 200.0};
+          best = new double[] {notAbuse, at / 200.0};
         }
         break; // the lowest abuse threshold that fits holds the most
       }
